@@ -1,0 +1,7 @@
+// awaitless: compiles async functions, generators, async generators and
+// `for await` into explicit state machines driven by a small runtime.
+
+export { transform, type TransformResult, type SourceMapObject } from "./transform.js";
+export type { TransformOptions, RuntimeMode, SourceType } from "./options.js";
+export { AwaitlessSyntaxError } from "./errors.js";
+export type * from "./model.js";

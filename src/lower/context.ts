@@ -1,0 +1,128 @@
+// Everything the lowering of one function shares: the states being built,
+// the leap stack, which nodes suspend, and the function's hoisted variables
+// (its own locals, moved out of the step function, plus temporaries).
+
+import * as t from "@babel/types";
+import { Emitter } from "./emitter.js";
+import { LeapStack } from "./leaps.js";
+import { SuspensionFinder, type FunctionKind } from "./suspension.js";
+import type { RuntimeRef } from "./runtime-ref.js";
+
+export interface NameSource {
+  /** A name unused anywhere in the file, based on `hint`. */
+  unique(hint: string): string;
+}
+
+export class LowerContext {
+  readonly emitter: Emitter;
+  readonly leaps: LeapStack;
+  /** Names declared with `var` in the wrapper, in order of first use. */
+  readonly hoisted = new Set<string>();
+  /** Temporaries: they hold a value fixed at one point, so re-reading them is safe. */
+  private readonly temps = new Set<string>();
+  /** Label of the dispatch loop, needed when a jump leaves a native loop. */
+  dispatchLabel: string | null = null;
+
+  constructor(
+    readonly kind: FunctionKind,
+    readonly finder: SuspensionFinder,
+    readonly names: NameSource,
+    readonly machine: string,
+    readonly runtime: RuntimeRef,
+  ) {
+    this.emitter = new Emitter(machine);
+    this.leaps = new LeapStack(this.emitter);
+  }
+
+  suspends(node: t.Node | null | undefined): boolean {
+    return this.finder.has(node);
+  }
+
+  /** A fresh hoisted temporary. */
+  temp(hint: string): string {
+    const name = this.names.unique(hint);
+    this.hoisted.add(name);
+    this.temps.add(name);
+    return name;
+  }
+
+  isTemp(node: t.Node): boolean {
+    return node.type === "Identifier" && this.temps.has(node.name);
+  }
+
+  /** Emits `temp = value;` and returns the temporary. */
+  spill(value: t.Expression, hint = tempHint(value)): t.Identifier {
+    const name = this.temp(hint);
+    this.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), value)));
+    return t.identifier(name);
+  }
+
+  /**
+   * Keeps a value computed before a later suspension: spills it unless
+   * re-evaluating it after the suspension is unobservable.
+   */
+  keep(value: t.Expression): t.Expression {
+    return isStable(value, this) ? value : this.spill(value);
+  }
+
+  /** The label to `continue` the dispatch loop from inside a native loop. */
+  dispatchLoopLabel(): string {
+    if (!this.dispatchLabel) this.dispatchLabel = this.names.unique("dispatch");
+    return this.dispatchLabel;
+  }
+
+  machineField(name: string): t.MemberExpression {
+    return this.emitter.machineField(name);
+  }
+}
+
+/** Values that read the same before and after a suspension. */
+function isStable(node: t.Node, ctx: LowerContext): boolean {
+  switch (node.type) {
+    case "StringLiteral":
+    case "NumericLiteral":
+    case "BooleanLiteral":
+    case "NullLiteral":
+    case "BigIntLiteral":
+    case "ThisExpression":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+      return true;
+    case "TemplateLiteral":
+      return node.expressions.length === 0;
+    case "Identifier":
+      return ctx.isTemp(node) || node.name === "undefined";
+    case "UnaryExpression":
+      return (node.operator === "-" || node.operator === "void") && isStable(node.argument, ctx);
+    default:
+      return false;
+  }
+}
+
+/** A readable base for a temporary holding `node`'s value. */
+export function tempHint(node: t.Node): string {
+  switch (node.type) {
+    case "Identifier":
+      return node.name;
+    case "MemberExpression":
+    case "OptionalMemberExpression":
+      return !node.computed && node.property.type === "Identifier" ? node.property.name : "member";
+    case "CallExpression":
+    case "OptionalCallExpression":
+    case "NewExpression": {
+      const callee = node.callee;
+      if (callee.type === "Identifier") return callee.name;
+      if ((callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") && !callee.computed && callee.property.type === "Identifier")
+        return callee.property.name;
+      return "call";
+    }
+    case "AwaitExpression":
+      return "awaited";
+    case "YieldExpression":
+      return "received";
+    case "ThisExpression":
+      return "this";
+    default:
+      return "temp";
+  }
+}

@@ -1,0 +1,250 @@
+// Builds the numbered states of one function.
+//
+// Lowering walks the body in source order and emits statements into the
+// current state; `mark(label)` starts a new state (a `case`) and gives the
+// label its number, so states are numbered in the order they appear. Jumps
+// refer to labels that may not be marked yet: each use is a numeric literal
+// filled in by `finish()`.
+//
+// A region is a range of states protected by a handler (a `catch`, or the
+// entry that runs a `finally`/closes an iterator before rethrowing). Regions
+// nest, and the states of one region are contiguous because everything
+// emitted between `enterRegion` and `exitRegion` belongs to it. At run time
+// the driver finds the handler from `m.s`, so whenever control falls from one
+// state into the next and the two lie in different regions, `finish()` adds
+// an explicit `m.s = next` first.
+
+import * as t from "@babel/types";
+import type { StateKind, ExitKind } from "../model.js";
+
+export interface Label {
+  id: number | undefined;
+  refs: t.NumericLiteral[];
+}
+
+export interface Region {
+  parent: Region | null;
+  onThrow: Label;
+  onReturn: Label | null;
+  start: number;
+  end: number;
+}
+
+export interface StateExit {
+  kind: ExitKind;
+  target: Label | null;
+}
+
+export interface State {
+  id: number;
+  body: t.Statement[];
+  region: Region | null;
+  kind: StateKind;
+  loc: t.SourceLocation | null;
+  /** Ends in a jump, return or throw, so control never falls into the next state. */
+  terminated: boolean;
+  /** A label points here, so the state cannot be moved into another region. */
+  labeled: boolean;
+  exits: StateExit[];
+}
+
+export class Emitter {
+  readonly states: State[] = [];
+  readonly regions: Region[] = [];
+  private region: Region | null = null;
+  private current: State;
+  /** Set when some jump must leave a native loop: the dispatch loop then needs a label. */
+  usesJumps = false;
+
+  constructor(private readonly machine: string) {
+    this.current = this.newState("entry");
+  }
+
+  get currentState(): State {
+    return this.current;
+  }
+
+  get currentRegion(): Region | null {
+    return this.region;
+  }
+
+  label(): Label {
+    return { id: undefined, refs: [] };
+  }
+
+  /** A use of `label` as a number, filled in when the label is marked. */
+  ref(label: Label): t.NumericLiteral {
+    const literal = t.numericLiteral(label.id ?? -1);
+    label.refs.push(literal);
+    return literal;
+  }
+
+  /** Starts the state `label` names here (reusing the current one if it is still empty). */
+  mark(label: Label, kind: StateKind = "plain", loc?: t.SourceLocation | null): void {
+    if (label.id !== undefined) throw new Error("awaitless internal error: label marked twice");
+    let state = this.current;
+    if (state.body.length > 0 || state.region !== this.region) state = this.startState(kind);
+    else if (state.kind === "plain") state.kind = kind;
+    if (loc && !state.loc) state.loc = loc;
+    state.labeled = true;
+    label.id = state.id;
+    for (const literal of label.refs) literal.value = state.id;
+  }
+
+  emit(statement: t.Statement): void {
+    const state = this.current;
+    if (!state.loc && statement.loc) state.loc = statement.loc;
+    state.body.push(statement);
+  }
+
+  /** `m.s = target; continue;` — go to another state through the dispatch loop. */
+  jump(target: Label, kind: ExitKind = "jump"): void {
+    for (const statement of this.jumpStatement(target).body) this.emit(statement);
+    this.current.exits.push({ kind, target });
+    this.current.terminated = true;
+  }
+
+  jumpStatement(target: Label): t.BlockStatement {
+    this.usesJumps = true;
+    return t.blockStatement([this.setState(target), t.continueStatement()]);
+  }
+
+  /** `if (test) { m.s = target; continue; }` */
+  jumpIf(test: t.Expression, target: Label, kind: ExitKind = "jump"): void {
+    this.emit(t.ifStatement(test, this.jumpStatement(target)));
+    this.current.exits.push({ kind, target });
+  }
+
+  setState(target: Label): t.ExpressionStatement {
+    return t.expressionStatement(t.assignmentExpression("=", this.machineField("s"), this.ref(target)));
+  }
+
+  /** A terminating statement (`return`, `throw`) that ends the current state. */
+  terminate(statement: t.Statement, kind: ExitKind): void {
+    this.emit(statement);
+    this.current.exits.push({ kind, target: null });
+    this.current.terminated = true;
+  }
+
+  /**
+   * Suspends: `return m.await(value, next);` then starts the resume state.
+   * Returns the expression that holds the value sent back in.
+   */
+  suspend(method: "await" | "yield" | "delegate", value: t.Expression, loc?: t.SourceLocation | null): t.Expression {
+    const resume = this.label();
+    const call = t.callExpression(this.machineField(method), [value, this.ref(resume)]);
+    const statement = t.returnStatement(call);
+    if (loc) statement.loc = loc;
+    this.emit(statement);
+    this.current.exits.push({ kind: method === "await" ? "await" : "yield", target: resume });
+    this.current.terminated = true;
+    this.mark(resume, method === "await" ? "resume-await" : "resume-yield", loc);
+    return this.machineField("v");
+  }
+
+  machineField(name: string): t.MemberExpression {
+    return t.memberExpression(t.identifier(this.machine), t.identifier(name));
+  }
+
+  enterRegion(onThrow: Label, onReturn: Label | null): Region {
+    const region: Region = { parent: this.region, onThrow, onReturn, start: -1, end: -1 };
+    this.region = region;
+    this.regions.push(region);
+    this.moveToFreshState();
+    region.start = this.current.id;
+    return region;
+  }
+
+  exitRegion(region: Region): void {
+    if (this.region !== region) throw new Error("awaitless internal error: regions out of order");
+    this.region = region.parent;
+    this.moveToFreshState();
+    region.end = this.current.id;
+  }
+
+  /** Ensures the code emitted next starts a state of the current region. */
+  private moveToFreshState(): void {
+    const state = this.current;
+    if (state.body.length === 0 && !state.labeled) state.region = this.region;
+    else if (state.body.length > 0 || state.region !== this.region || state.labeled) this.startState("plain");
+  }
+
+  private startState(kind: StateKind): State {
+    this.current = this.newState(kind);
+    return this.current;
+  }
+
+  private newState(kind: StateKind): State {
+    const state: State = {
+      id: this.states.length,
+      body: [],
+      region: this.region,
+      kind,
+      loc: null,
+      terminated: false,
+      labeled: false,
+      exits: [],
+    };
+    this.states.push(state);
+    return state;
+  }
+
+  /**
+   * Completes the states: drops a final jump to the very next state in favour
+   * of falling through, records fall-through exits, and sets `m.s` where a
+   * fall-through crosses a region boundary. Returns the try table.
+   */
+  finish(): number[] {
+    const states = this.states;
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i];
+      const next = states[i + 1];
+      if (!next) continue;
+      if (state.terminated) {
+        const exit = state.exits[state.exits.length - 1];
+        if (exit && exit.kind === "jump" && exit.target?.id === next.id && endsWithJumpTo(state.body, next.id)) {
+          state.body.splice(-2, 2);
+          state.exits.pop();
+          state.terminated = false;
+        }
+      }
+      if (!state.terminated) {
+        if (state.region !== next.region) state.body.push(t.expressionStatement(
+          t.assignmentExpression("=", this.machineField("s"), t.numericLiteral(next.id)),
+        ));
+        state.exits.push({ kind: "next", target: { id: next.id, refs: [] } });
+      }
+    }
+    return this.tryTable();
+  }
+
+  private tryTable(): number[] {
+    const ordered = this.regions
+      .filter((region) => region.start < region.end)
+      .sort((a, b) => a.end - b.end || b.start - a.start);
+    const table: number[] = [];
+    for (const region of ordered) {
+      table.push(region.start, region.end, labelId(region.onThrow), region.onReturn ? labelId(region.onReturn) : 0);
+    }
+    return table;
+  }
+}
+
+function labelId(label: Label): number {
+  if (label.id === undefined) throw new Error("awaitless internal error: handler label never marked");
+  return label.id;
+}
+
+/** Does the state end with `m.s = id; continue;`? */
+function endsWithJumpTo(body: t.Statement[], id: number): boolean {
+  if (body.length < 2) return false;
+  const [assign, cont] = body.slice(-2);
+  return (
+    cont.type === "ContinueStatement" &&
+    !cont.label &&
+    assign.type === "ExpressionStatement" &&
+    assign.expression.type === "AssignmentExpression" &&
+    assign.expression.right.type === "NumericLiteral" &&
+    assign.expression.right.value === id
+  );
+}

@@ -1,0 +1,218 @@
+// Prepares a function's scope for lowering.
+//
+// The step function runs once per resume, so a local that lives across a
+// suspension must be declared outside it, in the wrapper. This pass:
+//
+//   - turns every `var` into an assignment and hoists its name;
+//   - does the same for `let`/`const`/`class` and block-level functions
+//     whose block is exploded into states (a block that never suspends keeps
+//     its declarations, inside one state, with native block scoping);
+//   - hoists the parameter of an exploded `catch`;
+//   - renames a hoisted block binding when its name would capture another
+//     reference (the same name declared in another block, or a name the
+//     function uses from outside);
+//   - moves top-level function declarations into the wrapper, where they are
+//     hoisted and initialised on entry as before;
+//   - for a `function`-style step function, replaces `arguments` and
+//     `new.target` with wrapper-level copies (an arrow step sees them itself).
+
+import * as t from "@babel/types";
+import type { NodePath, Scope, Binding } from "../babel.js";
+import type { SuspensionFinder } from "./suspension.js";
+import type { NameSource } from "./context.js";
+
+export interface HoistResult {
+  /** Names to declare with `var` in the wrapper. */
+  vars: string[];
+  /** Function declarations to place in the wrapper. */
+  functions: t.FunctionDeclaration[];
+  /** Name of the wrapper's copy of `arguments`, if the body uses it. */
+  argumentsName: string | null;
+  /** Name of the wrapper's copy of `new.target`, if the body uses it. */
+  newTargetName: string | null;
+}
+
+type FunctionPath = NodePath<t.Function>;
+
+export function hoistScope(
+  fn: FunctionPath,
+  finder: SuspensionFinder,
+  names: NameSource,
+  functionStyleStep: boolean,
+): HoistResult {
+  const result: HoistResult = { vars: [], functions: [], argumentsName: null, newTargetName: null };
+  const suspends = finder.has(fn.node.body);
+  if (functionStyleStep) replaceLexicalArguments(fn, names, result);
+  if (!suspends) return result;
+
+  const hoisted = new Set<string>();
+  const declare = (name: string) => {
+    if (!hoisted.has(name)) {
+      hoisted.add(name);
+      result.vars.push(name);
+    }
+  };
+  const fnScope = fn.scope;
+  const outsideNames = collectOutsideNames(fn);
+  const claimed = new Set<string>(Object.keys(fnScope.bindings));
+  if (fn.node.type === "FunctionExpression" && fn.node.id) claimed.add(fn.node.id.name);
+
+  /** Gives a block binding moving up to the wrapper a name nothing else uses there. */
+  const claim = (binding: Binding | undefined, name: string): string => {
+    if (!binding || binding.scope === fnScope) {
+      declare(name);
+      return name;
+    }
+    let finalName = name;
+    if (claimed.has(name) || outsideNames.has(name)) {
+      finalName = names.unique(name);
+      binding.scope.rename(name, finalName);
+    }
+    claimed.add(finalName);
+    declare(finalName);
+    return finalName;
+  };
+
+  const isExploded = (scope: Scope) => scope === fnScope || finder.has(scope.block);
+  const blockFunctions = new Map<t.Node, t.Statement[]>();
+
+  fn.get("body").traverse({
+    Function(path) {
+      if (path.isFunctionDeclaration()) hoistFunctionDeclaration(path);
+      path.skip();
+    },
+    ClassDeclaration(path) {
+      const scope = path.parentPath.scope;
+      if (!isExploded(scope) || !path.node.id) return;
+      const name = claim(scope.getBinding(path.node.id.name), path.node.id.name);
+      const expression = t.classExpression(t.identifier(name), path.node.superClass, path.node.body, path.node.decorators);
+      Object.assign(expression, { typeParameters: path.node.typeParameters, superTypeParameters: path.node.superTypeParameters, implements: path.node.implements });
+      path.replaceWith(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
+      path.skip();
+    },
+    CatchClause(path) {
+      const param = path.node.param;
+      if (!param || !finder.has(path.parent)) return;
+      for (const name of Object.keys(t.getBindingIdentifiers(param))) claim(path.scope.getBinding(name), name);
+    },
+    VariableDeclaration: {
+      exit(path) {
+        const node = path.node;
+        if (node.declare) return;
+        const scope = node.kind === "var" ? fnScope : path.scope;
+        if (node.kind !== "var" && !isExploded(scope)) return;
+        if (node.kind === "using" || node.kind === "await using") {
+          throw path.buildCodeFrameError("awaitless: `using` declarations are not supported yet");
+        }
+        for (const declarator of node.declarations) {
+          for (const name of Object.keys(t.getBindingIdentifiers(declarator.id))) {
+            if (node.kind === "var") declare(name);
+            else claim(scope.getBinding(name), name);
+          }
+        }
+        replaceDeclaration(path);
+      },
+    },
+  });
+
+  function hoistFunctionDeclaration(path: NodePath<t.FunctionDeclaration>) {
+    const node = path.node;
+    if (!node.id) return;
+    if (path.parentPath === fn.get("body")) {
+      result.functions.push(node);
+      claimed.add(node.id.name);
+      path.remove();
+      return;
+    }
+    const blockScope = path.parentPath.scope;
+    if (!isExploded(blockScope)) return;
+    const name = claim(blockScope.getBinding(node.id.name), node.id.name);
+    const expression = t.functionExpression(t.identifier(name), node.params, node.body, node.generator, node.async);
+    const assignments = blockFunctions.get(path.parent) ?? [];
+    assignments.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
+    blockFunctions.set(path.parent, assignments);
+    path.remove();
+  }
+
+  // Block-level functions are initialised when their block is entered.
+  for (const [block, assignments] of blockFunctions) {
+    const body = block.type === "SwitchCase" ? block.consequent : (block as t.BlockStatement).body;
+    body.unshift(...assignments);
+  }
+  return result;
+}
+
+/** `let x = 1, y;` → `x = 1, y = void 0;` in statement, `for` head or `for…of` head position. */
+function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
+  const node = path.node;
+  const parent = path.parent;
+  if ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === node) {
+    parent.left = node.declarations[0].id as t.LVal;
+    return;
+  }
+  const assignments: t.Expression[] = [];
+  for (const declarator of node.declarations) {
+    if (declarator.init) assignments.push(t.assignmentExpression("=", declarator.id as t.LVal, declarator.init));
+    else if (node.kind !== "var") assignments.push(t.assignmentExpression("=", declarator.id as t.LVal, t.unaryExpression("void", t.numericLiteral(0))));
+  }
+  const expression = assignments.length === 0 ? null : assignments.length === 1 ? assignments[0] : t.sequenceExpression(assignments);
+  if (parent.type === "ForStatement" && parent.init === node) {
+    parent.init = expression;
+    return;
+  }
+  if (!expression) {
+    path.remove();
+    return;
+  }
+  const statement = t.expressionStatement(expression);
+  statement.loc = node.loc;
+  path.replaceWith(statement);
+}
+
+/**
+ * Names the function uses that resolve outside it (or nowhere): a binding
+ * hoisted to the wrapper under one of these names would capture them.
+ */
+function collectOutsideNames(fn: FunctionPath): Set<string> {
+  const names = new Set<string>();
+  const fnScope = fn.scope;
+  fn.traverse({
+    Identifier(path) {
+      if (!(path.isReferencedIdentifier() || (path as NodePath).isBindingIdentifier())) return;
+      const name = path.node.name;
+      const binding = path.scope.getBinding(name);
+      if (!binding) {
+        names.add(name);
+        return;
+      }
+      let scope: Scope | null = binding.scope;
+      while (scope && scope !== fnScope) scope = scope.parent;
+      if (!scope) names.add(name);
+    },
+  });
+  return names;
+}
+
+/** `arguments` and `new.target` of this function, in the body and its arrows, become wrapper copies. */
+function replaceLexicalArguments(fn: FunctionPath, names: NameSource, result: HoistResult): void {
+  const visit = (path: NodePath) => {
+    path.traverse({
+      Function(inner) {
+        if (!inner.isArrowFunctionExpression()) inner.skip();
+      },
+      Identifier(id) {
+        if (id.node.name !== "arguments" || !id.isReferencedIdentifier()) return;
+        if (id.scope.getBinding("arguments")) return;
+        result.argumentsName ??= names.unique("arguments");
+        id.node.name = result.argumentsName;
+      },
+      MetaProperty(meta) {
+        if (meta.node.meta.name !== "new" || meta.node.property.name !== "target") return;
+        result.newTargetName ??= names.unique("newTarget");
+        meta.replaceWith(t.identifier(result.newTargetName));
+      },
+    });
+  };
+  visit(fn.get("body"));
+  for (const param of fn.get("params")) visit(param);
+}

@@ -1,0 +1,210 @@
+// Lowers one async function, generator or async generator in place.
+//
+//     async function f(a) { const r = await g(a); return r + 1; }
+//
+// becomes a wrapper with the same name, parameters and `length`, whose locals
+// are hoisted out of a step function that the runtime drives:
+//
+//     function f(a) {
+//       var r;
+//       return _awaitless.async(function (_m) {
+//         switch (_m.s) {
+//           case 0:
+//             return _m.await(g(a), 1);
+//           case 1:
+//             r = _m.v;
+//             return r + 1;
+//         }
+//       }, this);
+//     }
+//
+// The step function is a `function` called with the wrapper's `this`, or an
+// arrow when the original is an arrow or uses `super` (an arrow is the only
+// way to keep `super` working inside it; such input is ES2015 already).
+
+import * as t from "@babel/types";
+import type { NodePath } from "../babel.js";
+import { SuspensionFinder, type FunctionKind } from "./suspension.js";
+import { LowerContext } from "./context.js";
+import { hoistScope } from "./hoist.js";
+import { lowerParams, type LoweredParams } from "./params.js";
+import { explodeStatements, emitNative } from "./statements/index.js";
+import { buildStepBody } from "./step-function.js";
+import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
+import { describeFunction } from "./describe.js";
+import { inferredName, mentions } from "./function-name.js";
+import { FunctionNames, namesIn } from "./names.js";
+import type { FunctionModel } from "../model.js";
+
+export interface FileContext {
+  runtime: RuntimeRef;
+  functions: FunctionModel[];
+  /** Statements to run where a function declaration is hoisted (its scope's start). */
+  atScopeStart(scope: NodePath, statement: t.Statement): void;
+}
+
+type LowerablePath = NodePath<
+  t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
+>;
+
+export function kindOf(node: t.Function): FunctionKind | null {
+  if (node.async && node.generator) return "asyncGenerator";
+  if (node.generator) return "generator";
+  if (node.async) return "async";
+  return null;
+}
+
+export function lowerFunction(path: LowerablePath, file: FileContext): void {
+  const node = path.node;
+  const kind = kindOf(node)!;
+  const isArrow = node.type === "ArrowFunctionExpression";
+  const inferred = node.type === "FunctionExpression" || isArrow ? ((node as t.FunctionExpression).id ? null : inferredName(path)) : null;
+  if (node.body.type !== "BlockStatement") {
+    const body = node.body;
+    node.body = t.blockStatement([{ ...t.returnStatement(body), loc: body.loc }]);
+    (node as t.ArrowFunctionExpression).expression = false;
+  }
+  const stepIsArrow = isArrow || usesSuper(node.body);
+  const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
+  const finder = new SuspensionFinder(kind);
+  const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow);
+
+  let argumentsName = hoist.argumentsName;
+  // An arrow has no `arguments`: arguments past its counted parameters come in through a rest parameter.
+  let restName: string | null = null;
+  const argumentsList = (): string => (restName ??= names.unique("args"));
+  const params = lowerParams(node.params, names, {
+    at: (i, counted) =>
+      isArrow
+        ? t.memberExpression(t.identifier(argumentsList()), t.numericLiteral(i - counted), true)
+        : t.memberExpression(t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i), true),
+    from: (i, counted) =>
+      isArrow
+        ? runtimeCall(file, "rest", [t.identifier(argumentsList()), t.numericLiteral(i - counted)])
+        : runtimeCall(file, "rest", [t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i)]),
+  });
+
+  const machine = names.unique("m");
+  const ctx = new LowerContext(kind, finder, names, machine, file.runtime);
+  const body = node.body.body;
+  // An async function rejects when a parameter initialiser throws, so that
+  // code runs inside the machine; a generator's runs at call time.
+  const paramsInMachine = kind === "async";
+  if (paramsInMachine) for (const statement of params.init) emitNative(ctx, statement);
+  explodeStatements(ctx, body);
+  const exit = ctx.leaps.exitUsed;
+  if (exit) {
+    ctx.emitter.mark(exit, "exit");
+    ctx.emitter.terminate(t.returnStatement(ctx.machineField("rv")), "return");
+  }
+  const tries = ctx.emitter.finish();
+  const stepBody = buildStepBody(ctx);
+  const stepParams = ctx.emitter.states.length > 1 ? [t.identifier(machine)] : [];
+  const step = stepIsArrow
+    ? t.arrowFunctionExpression(stepParams, t.blockStatement(stepBody))
+    : t.functionExpression(null, stepParams, t.blockStatement(stepBody));
+
+  const args: t.Expression[] = [step];
+  if (!stepIsArrow || tries.length) args.push(stepIsArrow ? t.unaryExpression("void", t.numericLiteral(0)) : t.thisExpression());
+  if (kind !== "async") throw new Error("awaitless: generators are not supported yet");
+  if (tries.length) args.push(t.arrayExpression(tries.map((n) => t.numericLiteral(n))));
+  const start = runtimeCall(file, "async", args);
+
+  const preamble = buildPreamble(hoist, params, ctx, argumentsName, restName, paramsInMachine);
+  const directives = node.body.directives;
+  node.async = false;
+  node.generator = false;
+  node.params = restName ? [...params.params, t.restElement(t.identifier(restName))] : params.params;
+  if (isArrow && preamble.length === 0 && directives.length === 0) {
+    (node as t.ArrowFunctionExpression).body = start;
+    (node as t.ArrowFunctionExpression).expression = true;
+  } else {
+    node.body = t.blockStatement([...preamble, t.returnStatement(start)], directives);
+  }
+  file.functions.push(describeFunction(path, kind, ctx, tries, inferred));
+  markIdentity(path, file, inferred);
+}
+
+function buildPreamble(
+  hoist: ReturnType<typeof hoistScope>,
+  params: LoweredParams,
+  ctx: LowerContext,
+  argumentsName: string | null,
+  restName: string | null,
+  paramsInMachine: boolean,
+): t.Statement[] {
+  const preamble: t.Statement[] = [];
+  const declarators: t.VariableDeclarator[] = [];
+  if (argumentsName && !restName) declarators.push(t.variableDeclarator(t.identifier(argumentsName), t.identifier("arguments")));
+  if (hoist.newTargetName) {
+    declarators.push(t.variableDeclarator(t.identifier(hoist.newTargetName), t.metaProperty(t.identifier("new"), t.identifier("target"))));
+  }
+  const seen = new Set<string>(params.params.map((p) => (p.type === "Identifier" ? p.name : (p.argument as t.Identifier).name)));
+  for (const name of [...params.vars, ...hoist.vars, ...ctx.hoisted]) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    declarators.push(t.variableDeclarator(t.identifier(name)));
+  }
+  if (declarators.length) preamble.push(t.variableDeclaration("var", declarators));
+  preamble.push(...hoist.functions);
+  if (!paramsInMachine) preamble.push(...params.init);
+  return preamble;
+}
+
+/** True if `super` is used by this function itself (not by a nested non-arrow function). */
+function usesSuper(body: t.Node): boolean {
+  let found = false;
+  const visit = (node: t.Node): void => {
+    if (found) return;
+    if (node.type === "Super") {
+      found = true;
+      return;
+    }
+    if (t.isFunction(node) && node.type !== "ArrowFunctionExpression") {
+      // A method's computed key is evaluated here; its body is not.
+      if ((node.type === "ObjectMethod" || node.type === "ClassMethod") && node.computed) visit(node.key);
+      return;
+    }
+    if (node.type === "ClassProperty" || node.type === "ClassPrivateProperty" || node.type === "StaticBlock") {
+      if (node.type === "ClassProperty" && node.computed) visit(node.key);
+      return;
+    }
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
+      else if (child && typeof child === "object") visit(child as t.Node);
+    }
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * Gives the compiled function the prototype chain of a native async
+ * function (`Object.getPrototypeOf(f) === AsyncFunction.prototype`). A
+ * declaration is marked where it is hoisted; an expression is wrapped, and
+ * keeps the name it would have had: a function expression gets it as its own
+ * name when nothing inside uses that name, otherwise the runtime is told.
+ * Methods keep Function.prototype for now.
+ */
+function markIdentity(path: LowerablePath, file: FileContext, inferred: string | null): void {
+  const node = path.node;
+  const mark = runtimeMember(file.runtime, "markAsync");
+  if (node.type === "FunctionDeclaration") {
+    if (!node.id) return;
+    const scopeStart = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;
+    file.atScopeStart(scopeStart, t.expressionStatement(t.callExpression(mark, [t.identifier(node.id.name)])));
+    return;
+  }
+  if (node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
+  const args: t.Expression[] = [node];
+  if (inferred !== null) {
+    if (node.type === "FunctionExpression" && !node.id && t.isValidIdentifier(inferred) && !mentions(node, inferred)) {
+      node.id = t.identifier(inferred);
+    } else if (node.type === "ArrowFunctionExpression" || !node.id) {
+      args.push(t.stringLiteral(inferred));
+    }
+  }
+  path.replaceWith(t.callExpression(mark, args));
+  path.skip();
+}

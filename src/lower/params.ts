@@ -1,0 +1,93 @@
+// Parameters with defaults, patterns or rest.
+//
+// Simple parameter lists stay on the wrapper as they are. Otherwise their
+// initialisation has to move: an async function must reject (not throw) when
+// a default throws, so the initialisation goes into the first state of the
+// machine; a generator evaluates its parameters at call time, so it goes into
+// the wrapper before the generator object is made. Either way the wrapper
+// keeps as many parameters as the function's `length` counts, so
+// `fn.length` is unchanged, and reads the rest from `arguments`.
+
+import * as t from "@babel/types";
+import type { NameSource } from "./context.js";
+
+export interface LoweredParams {
+  /** The wrapper's own parameters. */
+  params: Array<t.Identifier | t.RestElement>;
+  /** Statements that bind the original parameters, in order. */
+  init: t.Statement[];
+  /** Names to declare in the wrapper. */
+  vars: string[];
+  /** The init reads `arguments` (through this name). */
+  needsArguments: boolean;
+}
+
+/** Parameters whose binding cannot run code or throw: plain names and a plain rest. */
+export function isSimpleParameterList(params: t.Function["params"]): boolean {
+  return params.every(
+    (param, i) =>
+      param.type === "Identifier" ||
+      (param.type === "RestElement" && i === params.length - 1 && param.argument.type === "Identifier"),
+  );
+}
+
+/**
+ * Where arguments past the wrapper's own parameters come from: `arguments`
+ * in a function, a rest parameter in an arrow (which has no `arguments`).
+ * `counted` is the number of the wrapper's own parameters.
+ */
+export interface ArgumentSource {
+  at(index: number, counted: number): t.Expression;
+  from(index: number, counted: number): t.Expression;
+}
+
+export function lowerParams(params: t.Function["params"], names: NameSource, source: ArgumentSource): LoweredParams {
+  const result: LoweredParams = { params: [], init: [], vars: [], needsArguments: false };
+  if (isSimpleParameterList(params)) {
+    result.params = params as Array<t.Identifier | t.RestElement>;
+    return result;
+  }
+  const length = params.findIndex((p) => p.type === "AssignmentPattern" || p.type === "RestElement");
+  const counted = length < 0 ? params.length : length;
+  const assign = (target: t.LVal, value: t.Expression) =>
+    result.init.push(t.expressionStatement(t.assignmentExpression("=", target, value)));
+
+  params.forEach((param, i) => {
+    if (param.type === "TSParameterProperty") throw new Error("awaitless: parameter properties are only allowed in constructors");
+    for (const name of Object.keys(t.getBindingIdentifiers(param))) result.vars.push(name);
+    // The value passed in: the wrapper's own parameter, or `arguments[i]`.
+    let incoming: t.Expression;
+    if (i < counted) {
+      const own = param.type === "Identifier" ? param : t.identifier(names.unique("param"));
+      result.params.push(own);
+      if (param.type === "Identifier") {
+        result.vars = result.vars.filter((v) => v !== param.name);
+        return;
+      }
+      incoming = t.identifier(own.name);
+    } else if (param.type === "RestElement") {
+      result.needsArguments = true;
+      assign(param.argument as t.LVal, source.from(i, counted));
+      return;
+    } else {
+      result.needsArguments = true;
+      incoming = source.at(i, counted);
+    }
+    if (param.type === "AssignmentPattern") {
+      // `if (x === undefined) x = default;` keeps name inference for `x = function () {}`.
+      const slot = param.left.type === "Identifier" ? param.left : t.identifier(names.unique("param"));
+      if (slot !== param.left) result.vars.push(slot.name);
+      assign(t.identifier(slot.name), incoming);
+      result.init.push(
+        t.ifStatement(
+          t.binaryExpression("===", t.identifier(slot.name), t.unaryExpression("void", t.numericLiteral(0))),
+          t.expressionStatement(t.assignmentExpression("=", t.identifier(slot.name), param.right)),
+        ),
+      );
+      if (slot !== param.left) assign(param.left as t.LVal, t.identifier(slot.name));
+      return;
+    }
+    assign(param as t.LVal, incoming);
+  });
+  return result;
+}

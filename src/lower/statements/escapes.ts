@@ -1,0 +1,95 @@
+// Jumps out of native code.
+//
+// A native statement (one that does not suspend) is emitted unchanged, but a
+// `break`/`continue` inside it may target an exploded loop, switch or label
+// around it, and a `return` inside it may have to run exploded `finally`
+// blocks or close iterators first. Those statements are replaced by the jump
+// the leap stack computes. Inside a native loop the replacement continues the
+// dispatch loop by its label, since a bare `continue` would hit the native
+// loop. Native `finally` blocks on the way still run, because the jump is an
+// ordinary `continue` that leaves them.
+
+import * as t from "@babel/types";
+import type { LowerContext } from "../context.js";
+
+interface NativeScope {
+  /** Native loops around the current position. */
+  loops: number;
+  /** Native loops and switches (targets of a bare `break`). */
+  breakables: number;
+  /** Labels of native statements around the current position. */
+  labels: string[];
+}
+
+export function rewriteEscapes<T extends t.Statement>(ctx: LowerContext, statement: T): T {
+  if (!ctx.leaps.hasTargets()) return statement;
+  return rewrite(ctx, statement, { loops: 0, breakables: 0, labels: [] }) as T;
+}
+
+function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.Statement {
+  switch (node.type) {
+    case "BreakStatement":
+    case "ContinueStatement": {
+      const label = node.label?.name ?? null;
+      const native = label
+        ? scope.labels.includes(label)
+        : node.type === "BreakStatement"
+          ? scope.breakables > 0
+          : scope.loops > 0;
+      if (native) return node;
+      const kind = node.type === "BreakStatement" ? "break" : "continue";
+      const jump = ctx.leaps.jumpStatements(kind, label, scope.loops > 0 ? ctx.dispatchLoopLabel() : null);
+      if (!jump) return node;
+      ctx.emitter.currentState.exits.push({ kind: "jump", target: null });
+      return withLoc(t.blockStatement(jump), node);
+    }
+    case "ReturnStatement":
+      if (!ctx.leaps.returnNeedsCleanup()) return node;
+      ctx.emitter.currentState.exits.push({ kind: "finally", target: null });
+      return withLoc(
+        t.blockStatement(ctx.leaps.returnStatements(node.argument ?? null, scope.loops > 0 ? ctx.dispatchLoopLabel() : null)),
+        node,
+      );
+    case "BlockStatement":
+      return { ...node, body: node.body.map((s) => rewrite(ctx, s, scope)) };
+    case "IfStatement":
+      return {
+        ...node,
+        consequent: rewrite(ctx, node.consequent, scope),
+        alternate: node.alternate ? rewrite(ctx, node.alternate, scope) : null,
+      };
+    case "LabeledStatement":
+      return { ...node, body: rewrite(ctx, node.body, { ...scope, labels: [...scope.labels, node.label.name] }) };
+    case "WhileStatement":
+    case "DoWhileStatement":
+    case "ForStatement":
+    case "ForInStatement":
+    case "ForOfStatement":
+      return { ...node, body: rewrite(ctx, node.body, { ...scope, loops: scope.loops + 1, breakables: scope.breakables + 1 }) };
+    case "SwitchStatement": {
+      const inner = { ...scope, breakables: scope.breakables + 1 };
+      return {
+        ...node,
+        cases: node.cases.map((c) => ({ ...c, consequent: c.consequent.map((s) => rewrite(ctx, s, inner)) })),
+      };
+    }
+    case "TryStatement":
+      return {
+        ...node,
+        block: rewrite(ctx, node.block, scope) as t.BlockStatement,
+        handler: node.handler ? { ...node.handler, body: rewrite(ctx, node.handler.body, scope) as t.BlockStatement } : null,
+        finalizer: node.finalizer ? (rewrite(ctx, node.finalizer, scope) as t.BlockStatement) : null,
+      };
+    case "WithStatement":
+      return { ...node, body: rewrite(ctx, node.body, scope) };
+    default:
+      // Expressions cannot hold these statements except inside functions,
+      // which are separate; declarations hold none.
+      return node;
+  }
+}
+
+function withLoc<T extends t.Node>(replacement: T, original: t.Node): T {
+  replacement.loc = original.loc;
+  return replacement;
+}

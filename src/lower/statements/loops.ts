@@ -1,0 +1,76 @@
+// Loops whose test, update or body suspends. Each becomes a loop head state
+// that tests and either enters the body or jumps past the loop; `continue`
+// goes to the update (or the head), `break` past the end.
+
+import * as t from "@babel/types";
+import type { LowerContext } from "../context.js";
+import { explodeExpression, emitForEffect } from "../expressions/index.js";
+import { assignToTarget } from "../expressions/patterns.js";
+import { runtimeCall } from "../runtime-ref.js";
+import { explodeStatement } from "./index.js";
+import { loopTarget } from "./loop-target.js";
+
+function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, end: ReturnType<LowerContext["emitter"]["label"]>): void {
+  if (!test || (test.type === "BooleanLiteral" && test.value)) return;
+  ctx.emitter.jumpIf(t.unaryExpression("!", explodeExpression(ctx, test)), end);
+}
+
+export function explodeWhile(ctx: LowerContext, loop: t.WhileStatement, labels: string[]): void {
+  const { emitter } = ctx;
+  const head = emitter.label();
+  const end = emitter.label();
+  emitter.mark(head, "loop-head", loop.loc);
+  exitUnless(ctx, loop.test, end);
+  ctx.leaps.withLoop(labels, end, head, () => explodeStatement(ctx, loop.body));
+  emitter.jump(head);
+  emitter.mark(end);
+}
+
+export function explodeDoWhile(ctx: LowerContext, loop: t.DoWhileStatement, labels: string[]): void {
+  const { emitter } = ctx;
+  const body = emitter.label();
+  const test = emitter.label();
+  const end = emitter.label();
+  emitter.mark(body, "loop-head", loop.loc);
+  ctx.leaps.withLoop(labels, end, test, () => explodeStatement(ctx, loop.body));
+  emitter.mark(test);
+  emitter.jumpIf(explodeExpression(ctx, loop.test), body);
+  emitter.mark(end);
+}
+
+export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: string[]): void {
+  const { emitter } = ctx;
+  if (loop.init) {
+    if (loop.init.type === "VariableDeclaration") explodeStatement(ctx, loop.init);
+    else emitForEffect(ctx, explodeExpression(ctx, loop.init, true), loop.init.loc);
+  }
+  const head = emitter.label();
+  const update = emitter.label();
+  const end = emitter.label();
+  emitter.mark(head, "loop-head", loop.loc);
+  exitUnless(ctx, loop.test, end);
+  ctx.leaps.withLoop(labels, end, update, () => explodeStatement(ctx, loop.body));
+  emitter.mark(update);
+  if (loop.update) emitForEffect(ctx, explodeExpression(ctx, loop.update, true), loop.update.loc);
+  emitter.jump(head);
+  emitter.mark(end);
+}
+
+/**
+ * `for (k in o)`: the keys are collected when the loop starts (as engines
+ * do), and a key deleted before its turn is skipped, as the spec requires.
+ */
+export function explodeForIn(ctx: LowerContext, loop: t.ForInStatement, labels: string[]): void {
+  const { emitter } = ctx;
+  const keys = ctx.spill(runtimeCall(ctx, "keys", [explodeExpression(ctx, loop.right)]), "keys");
+  const head = emitter.label();
+  const end = emitter.label();
+  emitter.mark(head, "loop-head", loop.loc);
+  emitter.jumpIf(t.unaryExpression("!", t.callExpression(t.memberExpression(t.cloneNode(keys), t.identifier("step")), [])), end);
+  ctx.leaps.withLoop(labels, end, head, () => {
+    assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.cloneNode(keys), t.identifier("value")));
+    explodeStatement(ctx, loop.body);
+  });
+  emitter.jump(head);
+  emitter.mark(end);
+}

@@ -1,0 +1,91 @@
+// `try` whose block, catch or finally suspends.
+//
+// Layout, in state order:
+//
+//   try block        region: exceptions go to the catch (or, without one,
+//                    to the finally's exception entry)
+//   catch block      region (when there is a finally): exceptions go to the
+//                    finally's exception entry
+//   finally block    ends with `m.s = slot; continue;` — the slot says where
+//                    to go next: after the try, on along a break/return
+//                    route, or to the rethrow state
+//   rethrow          `throw error;` (in the enclosing region)
+//   exception entry  `error = m.v; slot = rethrow;` → finally
+//   return entry     `slot = <next return entry or exit>;` → finally
+//
+// A `return`, `break` or `continue` inside that leaves the try is routed
+// through the finally by the leap stack; one inside the finally simply
+// overrides whatever was pending, as in the language.
+
+import * as t from "@babel/types";
+import type { LowerContext } from "../context.js";
+import { lazyName, type Cleanup } from "../leaps.js";
+import { assignToTarget } from "../expressions/patterns.js";
+import { explodeStatement } from "./index.js";
+
+export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
+  const { emitter } = ctx;
+  const handler = statement.handler;
+  const finalizer = statement.finalizer;
+  const after = emitter.label();
+  const catchEntry = emitter.label();
+  const setSlot = (cleanup: Cleanup, target: ReturnType<typeof emitter.label>) =>
+    emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(cleanup.slot()), emitter.ref(target))));
+
+  const fin: Cleanup | null = finalizer
+    ? { kind: "finally", entry: emitter.label(), slot: lazyName(() => ctx.temp("finally")), returnEntry: null, outer: ctx.leaps.innermostCleanup() }
+    : null;
+  const finallyOnThrow = emitter.label();
+
+  const protectedPart = () => {
+    const finallyRegion = fin ? emitter.enterRegion(finallyOnThrow, null) : null;
+    const tryRegion = handler ? emitter.enterRegion(catchEntry, null) : null;
+    explodeStatement(ctx, statement.block);
+    if (fin) {
+      setSlot(fin, after);
+      if (handler) emitter.jump(fin.entry, "finally");
+    } else {
+      emitter.jump(after);
+    }
+    if (tryRegion) emitter.exitRegion(tryRegion);
+    if (handler) {
+      emitter.mark(catchEntry, "catch", handler.loc);
+      if (handler.param) assignToTarget(ctx, handler.param, emitter.machineField("v"));
+      explodeStatement(ctx, handler.body);
+      if (fin) setSlot(fin, after);
+    }
+    if (finallyRegion) emitter.exitRegion(finallyRegion);
+    return finallyRegion;
+  };
+
+  if (!fin) {
+    protectedPart();
+    emitter.mark(after);
+    return;
+  }
+  const finallyRegion = ctx.leaps.withCleanup(fin, protectedPart)!;
+  emitter.mark(fin.entry, "finally", finalizer!.loc);
+  explodeStatement(ctx, finalizer!);
+  emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(fin.slot()))));
+  emitter.emit(t.continueStatement());
+  emitter.currentState.exits.push({ kind: "jump", target: null });
+  emitter.currentState.terminated = true;
+  emitter.usesJumps = true;
+
+  const rethrow = emitter.label();
+  const error = ctx.temp("error");
+  emitter.mark(rethrow);
+  emitter.terminate(t.throwStatement(t.identifier(error)), "throw");
+  emitter.mark(finallyOnThrow, "catch");
+  emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(error), emitter.machineField("v"))));
+  setSlot(fin, rethrow);
+  emitter.jump(fin.entry, "finally");
+  if (ctx.kind !== "async") ctx.leaps.returnEntry(fin);
+  if (fin.returnEntry) {
+    emitter.mark(fin.returnEntry, "finally");
+    setSlot(fin, ctx.leaps.returnContinuation(fin));
+    emitter.jump(fin.entry, "finally");
+  }
+  finallyRegion.onReturn = fin.returnEntry;
+  emitter.mark(after);
+}

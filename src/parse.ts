@@ -1,0 +1,38 @@
+// The parser front end: @babel/parser with the syntax the file needs, and
+// its errors turned into AwaitlessSyntaxError with a code frame.
+
+import { parse as babelParse, type ParserPlugin } from "@babel/parser";
+import type * as t from "@babel/types";
+import type { NormalizedOptions } from "./options.js";
+import { AwaitlessSyntaxError, codeFrame } from "./errors.js";
+
+export function parse(code: string, options: NormalizedOptions): t.File {
+  const plugins: ParserPlugin[] = [];
+  if (options.typescript) plugins.push("typescript");
+  if (options.jsx) plugins.push("jsx");
+  plugins.push("explicitResourceManagement", "importAttributes");
+  try {
+    return babelParse(code, {
+      sourceType: options.sourceType,
+      sourceFilename: options.filename,
+      plugins,
+      // Lowering never reads comments' attachment; generation keeps them.
+      attachComment: true,
+      errorRecovery: false,
+    });
+  } catch (error) {
+    throw toSyntaxError(error, code, options.filename);
+  }
+}
+
+interface BabelParseError extends Error {
+  loc?: { line: number; column: number };
+}
+
+export function toSyntaxError(error: unknown, code: string, filename: string): unknown {
+  const parseError = error as BabelParseError;
+  if (!parseError || !parseError.loc) return error;
+  const { line, column } = parseError.loc;
+  const reason = parseError.message.replace(/\s*\(\d+:\d+\)$/, "");
+  return new AwaitlessSyntaxError(reason, filename, line, column + 1, codeFrame(code, line, column + 1, reason));
+}

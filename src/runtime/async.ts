@@ -1,0 +1,140 @@
+// The async-function driver: runs a compiled async body, resumes it when an
+// awaited value settles, and settles the function's promise when it ends.
+//
+// Timing follows the spec's Await(value) exactly:
+// - the body runs synchronously up to its first `await`; an exception there
+//   (or in parameter initialisers, which the compiler puts in the first
+//   state) rejects the promise instead of throwing;
+// - `await v` is PromiseResolve(%Promise%, v) followed by a reaction on the
+//   saved `then`: one tick for a native promise or a plain object, the
+//   thenable-job ticks for a thenable, and a getter on `v.constructor` runs
+//   as it does natively. A primitive cannot be a thenable, so it is resumed
+//   through queueMicrotask where the engine has it: the same single tick,
+//   without allocating two promises;
+// - the function's completion goes through the promise's resolve function,
+//   so returning a promise or thenable adopts it just as natively.
+//
+// The loop in `advance` resumes the machine in place when an exception finds
+// a handler, so a body that awaits 100,000 times grows no stack: every resume
+// starts from a fresh microtask.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import {
+  NativePromise,
+  promiseResolve,
+  promiseThen,
+  enqueueMicrotask,
+  isObject,
+  createPrototype,
+  setPrototypeOf,
+  setName,
+} from "./intrinsics.js";
+import { Machine, MachinePrototype, SUSPEND, enterCatch } from "./machine.js";
+
+interface AsyncMachine extends Machine {
+  resolve: (value: any) => void;
+  reject: (error: any) => void;
+  onFulfilled: ((value: any) => void) | undefined;
+  onRejected: ((error: any) => void) | undefined;
+  onTick: (() => void) | undefined;
+}
+
+function AsyncMachine(this: AsyncMachine, step: Machine["step"], self: any, tries: number[] | undefined) {
+  this.s = 0;
+  this.v = undefined;
+  this.rv = undefined;
+  this.x = undefined;
+  this.k = 0;
+  this.step = step;
+  this.self = self;
+  this.tries = tries;
+  this.resolve = capturedResolve;
+  this.reject = capturedReject;
+  this.onFulfilled = undefined;
+  this.onRejected = undefined;
+  this.onTick = undefined;
+}
+AsyncMachine.prototype = MachinePrototype;
+
+// `new Promise(executor)` with one shared executor: it runs synchronously,
+// so the resolving functions are picked up right after construction.
+var capturedResolve: any;
+var capturedReject: any;
+function captureResolvers(resolve: any, reject: any) {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+/** Calls a compiled async body; returns the promise of its completion. */
+export function runAsync(step: Machine["step"], self: any, tries?: number[]): Promise<any> {
+  var promise = new NativePromise(captureResolvers);
+  var m = new (AsyncMachine as any)(step, self, tries) as AsyncMachine;
+  advance(m);
+  return promise;
+}
+
+function advance(m: AsyncMachine): void {
+  for (;;) {
+    try {
+      var result = m.step.call(m.self, m);
+      if (result !== SUSPEND) {
+        m.resolve(result);
+        return;
+      }
+      // Inside the try: PromiseResolve can throw (a throwing `constructor`
+      // getter), and that exception belongs to the await, whose resume state
+      // is already in m.s.
+      subscribe(m, m.x);
+      return;
+    } catch (error) {
+      if (!enterCatch(m, error)) {
+        m.reject(error);
+        return;
+      }
+    }
+  }
+}
+
+function subscribe(m: AsyncMachine, value: any): void {
+  if (enqueueMicrotask && !isObject(value)) {
+    m.v = value;
+    enqueueMicrotask(m.onTick || (m.onTick = tickHandler(m)));
+    return;
+  }
+  var promise = promiseResolve.call(NativePromise, value);
+  if (!m.onFulfilled) {
+    m.onFulfilled = function (settled: any) {
+      m.v = settled;
+      advance(m);
+    };
+    m.onRejected = function (error: any) {
+      if (enterCatch(m, error)) advance(m);
+      else m.reject(error);
+    };
+  }
+  promiseThen.call(promise, m.onFulfilled, m.onRejected!);
+}
+
+function tickHandler(m: AsyncMachine) {
+  return function () {
+    advance(m);
+  };
+}
+
+/**
+ * Plays %AsyncFunction.prototype%'s role: every compiled async function gets
+ * it as [[Prototype]], so `Object.getPrototypeOf(async function () {})` is one
+ * shared object, tagged "AsyncFunction", as natively.
+ */
+export var AsyncFunctionPrototype = createPrototype(Function.prototype, "AsyncFunction");
+
+/**
+ * Marks a compiled async function so its prototype chain matches a native
+ * one. `name` is the name the function had from where it stood (`const f =
+ * async () => {}`), which wrapping it in this call would otherwise lose.
+ */
+export function markAsync<F>(fn: F, name?: string): F {
+  if (name !== undefined) setName(fn, name);
+  return setPrototypeOf(fn, AsyncFunctionPrototype);
+}

@@ -1,0 +1,10 @@
+// awaitless/runtime: the helpers compiled code calls, under the names the
+// compiler uses (`_awaitless.async(...)`). Output made with `runtime: "import"`
+// imports this module; `runtime: "inline"` carries a copy of just the files a
+// compiled file needs (src/runtime-binding.ts).
+
+export { runAsync as async, markAsync, AsyncFunctionPrototype } from "./async.js";
+export { getIteratorRecord as iterate } from "./iteration.js";
+export { asyncIterate, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype } from "./async-iteration.js";
+export { forInKeys as keys, objectRest, restArguments as rest } from "./objects.js";
+export { SUSPEND } from "./machine.js";

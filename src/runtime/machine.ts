@@ -1,0 +1,102 @@
+// The state of one running compiled function, shared by every driver.
+//
+// A compiled body is a `step` function holding a `switch` over `m.s`. The
+// driver calls `step.call(self, m)`; the step runs states until it either
+// finishes (it returns the function's completion value) or suspends (it
+// returns `SUSPEND` after `m.await`, `m.yield` or `m.delegate` recorded what
+// to wait for and which state to resume at). When resumed, the value sent in
+// is in `m.v`; when an exception is thrown into the machine, the driver looks
+// up the handler of the current state in the try table and jumps there with
+// the exception in `m.v`.
+//
+// The try table is a flat list of quads `[start, end, onThrow, onReturn]`:
+// states `start <= s < end` are protected; `onThrow` is the state that catches
+// (a `catch` block, or the entry that runs a `finally` and then rethrows),
+// `onReturn` the state that starts a `return` through pending `finally`
+// blocks and iterator closes (0 for none; state 0 is always the entry state
+// and never a handler). Quads are ordered innermost first.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** Returned by a step function that suspends rather than completes. */
+export var SUSPEND: any = {};
+
+/** What a suspension waits for; the drivers read it from `m.k`. */
+export var AWAIT = 1;
+export var YIELD = 2;
+export var DELEGATE = 3;
+
+export interface Machine {
+  /** Current state: where to resume, and which try region the code is in. */
+  s: number;
+  /** Value sent in: an awaited result, `next(x)`'s `x`, or a caught exception. */
+  v: any;
+  /** Pending return value while a `return` runs through `finally` blocks. */
+  rv: any;
+  /** Operand of the pending suspension. */
+  x: any;
+  /** Kind of the pending suspension (AWAIT, YIELD, DELEGATE). */
+  k: number;
+  step: (this: any, m: Machine) => any;
+  self: any;
+  tries: number[] | undefined;
+  await(value: any, state: number): any;
+  yield(value: any, state: number): any;
+  delegate(iterable: any, state: number): any;
+}
+
+export var MachinePrototype = {
+  await: function (this: Machine, value: any, state: number): any {
+    this.s = state;
+    this.x = value;
+    this.k = AWAIT;
+    return SUSPEND;
+  },
+  yield: function (this: Machine, value: any, state: number): any {
+    this.s = state;
+    this.x = value;
+    this.k = YIELD;
+    return SUSPEND;
+  },
+  delegate: function (this: Machine, iterable: any, state: number): any {
+    this.s = state;
+    this.x = iterable;
+    this.k = DELEGATE;
+    return SUSPEND;
+  },
+};
+
+/** The handler of `kind` (2: throw, 3: return) protecting `state`, or 0. */
+export function findHandler(tries: number[] | undefined, state: number, kind: number): number {
+  if (tries) {
+    for (var i = 0; i < tries.length; i += 4) {
+      if (tries[i] <= state && state < tries[i + 1] && tries[i + kind]) return tries[i + kind];
+    }
+  }
+  return 0;
+}
+
+/**
+ * Moves the machine to the handler for an exception raised at its current
+ * state. Returns false when nothing in the function catches it.
+ */
+export function enterCatch(m: Machine, error: any): boolean {
+  var handler = findHandler(m.tries, m.s, 2);
+  if (!handler) return false;
+  m.s = handler;
+  m.v = error;
+  return true;
+}
+
+/**
+ * Starts a return through the pending `finally` blocks around the current
+ * state (generators' `return()`). Returns false when there are none, and the
+ * caller completes the function directly.
+ */
+export function enterReturn(m: Machine, value: any): boolean {
+  var handler = findHandler(m.tries, m.s, 3);
+  if (!handler) return false;
+  m.s = handler;
+  m.rv = value;
+  return true;
+}

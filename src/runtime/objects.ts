@@ -1,0 +1,76 @@
+// Helpers for lowered `for…in`, object rest patterns and rest parameters.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+var arraySlice = Array.prototype.slice;
+var objectKeys = Object.keys;
+var objectDefine = Object.defineProperty;
+var getOwnSymbols: ((o: any) => any[]) | undefined = (Object as any).getOwnPropertySymbols;
+var isEnumerable = Object.prototype.propertyIsEnumerable;
+
+interface ForInRecord {
+  keys: string[];
+  index: number;
+  target: any;
+  value: string | undefined;
+  step(): boolean;
+}
+
+function KeysRecord(this: ForInRecord, target: any) {
+  var keys: string[] = [];
+  // for-in itself enumerates, so inherited and shadowed keys come out as the engine decides.
+  if (target !== null && target !== undefined) for (var key in target) keys.push(key);
+  this.keys = keys;
+  this.index = 0;
+  this.target = target === null || target === undefined ? target : Object(target);
+  this.value = undefined;
+}
+
+KeysRecord.prototype.step = function (this: ForInRecord): boolean {
+  while (this.index < this.keys.length) {
+    var key = this.keys[this.index++];
+    // A key deleted before its turn is not visited.
+    if (key in this.target) {
+      this.value = key;
+      return true;
+    }
+  }
+  return false;
+};
+
+/** The keys a lowered `for (k in target)` visits, collected when the loop starts. */
+export function forInKeys(target: any): ForInRecord {
+  return new (KeysRecord as any)(target);
+}
+
+/** `{ a, ...rest } = source`: the own enumerable properties of `source` except `excluded`. */
+export function objectRest(source: any, excluded: any[]): any {
+  if (source === null || source === undefined) throw new TypeError("Cannot destructure " + source);
+  var from = Object(source);
+  var result: any = {};
+  var skip: any[] = [];
+  for (var i = 0; i < excluded.length; i++) skip.push(typeof excluded[i] === "symbol" ? excluded[i] : String(excluded[i]));
+  var keys: any[] = objectKeys(from);
+  if (getOwnSymbols) {
+    var symbols = getOwnSymbols(from);
+    for (var j = 0; j < symbols.length; j++) if (isEnumerable.call(from, symbols[j])) keys.push(symbols[j]);
+  }
+  for (var k = 0; k < keys.length; k++) {
+    var key = keys[k];
+    if (indexOf(skip, key) >= 0) continue;
+    // A data property even for "__proto__", as CreateDataProperty does.
+    if (key === "__proto__") objectDefine(result, key, { value: from[key], writable: true, enumerable: true, configurable: true });
+    else result[key] = from[key];
+  }
+  return result;
+}
+
+function indexOf(list: any[], item: any): number {
+  for (var i = 0; i < list.length; i++) if (list[i] === item) return i;
+  return -1;
+}
+
+/** A rest parameter: the arguments from `start` on, as a new array. */
+export function restArguments(args: ArrayLike<any>, start: number): any[] {
+  return arraySlice.call(args, start);
+}

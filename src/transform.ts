@@ -1,0 +1,113 @@
+// The whole-file pipeline: parse, lower every async function, generator and
+// async generator (innermost first, so an outer function sees its inner ones
+// already as plain functions), give the file its runtime binding, print.
+
+import { traverse, generate, type NodePath } from "./babel.js";
+import * as t from "@babel/types";
+import { normalizeOptions, type TransformOptions, type NormalizedOptions } from "./options.js";
+import { parse } from "./parse.js";
+import { lowerFunction, kindOf, type FileContext } from "./lower/lower-function.js";
+import type { RuntimeRef } from "./lower/runtime-ref.js";
+import { runtimeDeclaration } from "./runtime-binding.js";
+import type { FunctionModel } from "./model.js";
+
+
+export interface TransformResult {
+  code: string;
+  /** Source map (v3) when `sourceMaps` was set, else null. */
+  map: SourceMapObject | null;
+  /** The state model of every lowered function, in the order they were lowered (innermost first). */
+  functions: FunctionModel[];
+}
+
+export interface SourceMapObject {
+  version: number;
+  sources: string[];
+  names: string[];
+  mappings: string;
+  file?: string;
+  sourceRoot?: string;
+  sourcesContent?: Array<string | null>;
+}
+
+/** Cheap test for text that cannot contain anything to lower: no `async`, `yield`, `await` or `*`. */
+export function mayNeedLowering(code: string): boolean {
+  return /async|\*/.test(code);
+}
+
+export function transform(code: string, options?: TransformOptions): TransformResult {
+  const opts = normalizeOptions(options);
+  if (!mayNeedLowering(code)) return { code, map: null, functions: [] };
+  const ast = parse(code, opts);
+  const functions = lowerProgram(ast, opts);
+  // Nothing to lower: hand the text back as it was, not reprinted.
+  if (functions.length === 0) return { code, map: null, functions };
+  const output = generate(
+    ast,
+    {
+      sourceMaps: opts.sourceMaps,
+      sourceFileName: opts.filename,
+      inputSourceMap: opts.sourceMaps && opts.inputSourceMap ? toMapObject(opts.inputSourceMap) : undefined,
+      comments: true,
+    } as Parameters<typeof generate>[1],
+    code,
+  );
+  return { code: output.code, map: (output.map as SourceMapObject | null) ?? null, functions };
+}
+
+/** Lowers every suspending function of a parsed file in place; returns their models. */
+export function lowerProgram(ast: t.File, opts: NormalizedOptions): FunctionModel[] {
+  let program!: NodePath<t.Program>;
+  // The statements already put at the start of each scope, so later ones follow them.
+  const inserted = new Map<t.Node, NodePath>();
+  traverse(ast, {
+    Program(path) {
+      program = path;
+      path.stop();
+    },
+  });
+  const runtime: RuntimeRef = { name: program.scope.generateUid("awaitless"), used: new Set() };
+  const file: FileContext = {
+    runtime,
+    functions: [],
+    atScopeStart: (scope, statement) => insertAtStart(scope, statement, inserted),
+  };
+  program.traverse({
+    Function: {
+      exit(path) {
+        if (kindOf(path.node)) lowerFunction(path as Parameters<typeof lowerFunction>[0], file);
+      },
+    },
+  });
+  if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType), new Map());
+  return file.functions;
+}
+
+/** Inserts a statement where the declarations of a block, switch case or program are hoisted to. */
+function insertAtStart(scope: NodePath, statement: t.Statement, inserted: Map<t.Node, NodePath>): void {
+  const previous = inserted.get(scope.node);
+  if (previous) {
+    inserted.set(scope.node, previous.insertAfter(statement)[0]);
+    return;
+  }
+  const placed = placeAtStart(scope, statement);
+  inserted.set(scope.node, placed);
+}
+
+function placeAtStart(scope: NodePath, statement: t.Statement): NodePath {
+  if (scope.isProgram()) {
+    const body = scope.get("body");
+    const imports = body.filter((s) => s.isImportDeclaration());
+    if (imports.length) return imports[imports.length - 1].insertAfter(statement)[0];
+    return scope.unshiftContainer("body", statement)[0];
+  }
+  if (scope.isSwitchCase()) return scope.unshiftContainer("consequent", statement)[0];
+  if (scope.isBlockStatement() || scope.isStaticBlock()) {
+    return (scope as NodePath<t.BlockStatement>).unshiftContainer("body", statement)[0];
+  }
+  throw new Error(`awaitless internal error: cannot hoist into ${scope.type}`);
+}
+
+function toMapObject(map: object | string): object {
+  return typeof map === "string" ? JSON.parse(map) : map;
+}
