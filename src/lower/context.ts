@@ -7,6 +7,7 @@ import { Emitter } from "./emitter.js";
 import { LeapStack } from "./leaps.js";
 import { SuspensionFinder, type FunctionKind } from "./suspension.js";
 import type { RuntimeRef } from "./runtime-ref.js";
+import type { ScopeSetup } from "./block-bindings.js";
 
 export interface NameSource {
   /** A name unused anywhere in the file, based on `hint`. */
@@ -22,6 +23,8 @@ export class LowerContext {
   private readonly temps = new Set<string>();
   /** Label of the dispatch loop, needed when a jump leaves a native loop. */
   dispatchLabel: string | null = null;
+  /** What entering each exploded scope involves (from hoisting). */
+  scopes: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [] };
 
   constructor(
     readonly kind: FunctionKind,
@@ -73,6 +76,21 @@ export class LowerContext {
 
   machineField(name: string): t.MemberExpression {
     return this.emitter.machineField(name);
+  }
+
+  /** Emits what entering the scope of `node` involves: TDZ markers, a fresh environment. */
+  enterScope(node: t.Node): void {
+    for (const statement of this.scopes.entries.get(node) ?? []) this.emitter.emit(t.cloneNode(statement));
+  }
+
+  /** For a `for (let …)` loop with captured bindings: copy them into a new environment. */
+  copyIteration(loop: t.Node): void {
+    const copy = this.scopes.iterationCopies.get(loop);
+    if (!copy) return;
+    const fields = copy.names.map((name) =>
+      t.objectProperty(t.identifier(name), t.memberExpression(t.identifier(copy.env), t.identifier(name))),
+    );
+    this.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(copy.env), t.objectExpression(fields))));
   }
 }
 

@@ -20,6 +20,8 @@ import * as t from "@babel/types";
 import type { NodePath, Scope, Binding } from "../babel.js";
 import type { SuspensionFinder } from "./suspension.js";
 import type { NameSource } from "./context.js";
+import { applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
+import type { RuntimeRef } from "./runtime-ref.js";
 
 export interface HoistResult {
   /** Names to declare with `var` in the wrapper. */
@@ -30,6 +32,8 @@ export interface HoistResult {
   argumentsName: string | null;
   /** Name of the wrapper's copy of `new.target`, if the body uses it. */
   newTargetName: string | null;
+  /** What must happen when each exploded scope is entered (TDZ markers, environments). */
+  scopes: ScopeSetup;
 }
 
 type FunctionPath = NodePath<t.Function>;
@@ -39,8 +43,15 @@ export function hoistScope(
   finder: SuspensionFinder,
   names: NameSource,
   functionStyleStep: boolean,
+  runtime: RuntimeRef,
 ): HoistResult {
-  const result: HoistResult = { vars: [], functions: [], argumentsName: null, newTargetName: null };
+  const result: HoistResult = {
+    vars: [],
+    functions: [],
+    argumentsName: null,
+    newTargetName: null,
+    scopes: { entries: new Map(), iterationCopies: new Map(), vars: [] },
+  };
   const suspends = finder.has(fn.node.body);
   if (functionStyleStep) replaceLexicalArguments(fn, names, result);
   if (!suspends) return result;
@@ -57,8 +68,13 @@ export function hoistScope(
   const claimed = new Set<string>(Object.keys(fnScope.bindings));
   if (fn.node.type === "FunctionExpression" && fn.node.id) claimed.add(fn.node.id.name);
 
-  /** Gives a block binding moving up to the wrapper a name nothing else uses there. */
-  const claim = (binding: Binding | undefined, name: string): string => {
+  const moved: MovedBinding[] = [];
+  /**
+   * Gives a block binding moving up to the wrapper a name nothing else uses
+   * there, and remembers it for its block semantics (see block-bindings.ts).
+   */
+  const claim = (binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1): string => {
+    if (binding && kind !== "function") moved.push({ binding, name, kind, initializedAt });
     if (!binding || binding.scope === fnScope) {
       declare(name);
       return name;
@@ -70,6 +86,7 @@ export function hoistScope(
     }
     claimed.add(finalName);
     declare(finalName);
+    if (moved.length && moved[moved.length - 1].binding === binding) moved[moved.length - 1].name = finalName;
     return finalName;
   };
 
@@ -84,7 +101,7 @@ export function hoistScope(
     ClassDeclaration(path) {
       const scope = path.parentPath.scope;
       if (!isExploded(scope) || !path.node.id) return;
-      const name = claim(scope.getBinding(path.node.id.name), path.node.id.name);
+      const name = claim(scope.getBinding(path.node.id.name), path.node.id.name, "class", path.node.end ?? 0);
       const expression = t.classExpression(t.identifier(name), path.node.superClass, path.node.body, path.node.decorators);
       Object.assign(expression, { typeParameters: path.node.typeParameters, superTypeParameters: path.node.superTypeParameters, implements: path.node.implements });
       path.replaceWith(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
@@ -93,7 +110,7 @@ export function hoistScope(
     CatchClause(path) {
       const param = path.node.param;
       if (!param || !finder.has(path.parent)) return;
-      for (const name of Object.keys(t.getBindingIdentifiers(param))) claim(path.scope.getBinding(name), name);
+      for (const name of Object.keys(t.getBindingIdentifiers(param))) claim(path.scope.getBinding(name), name, "catch");
     },
     VariableDeclaration: {
       exit(path) {
@@ -104,10 +121,13 @@ export function hoistScope(
         if (node.kind === "using" || node.kind === "await using") {
           throw path.buildCodeFrameError("awaitless: `using` declarations are not supported yet");
         }
+        const loopHead = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement();
         for (const declarator of node.declarations) {
+          // A `for…in`/`for…of` head binding is initialised before each iteration's body.
+          const initializedAt = loopHead ? -1 : declarator.end ?? 0;
           for (const name of Object.keys(t.getBindingIdentifiers(declarator.id))) {
             if (node.kind === "var") declare(name);
-            else claim(scope.getBinding(name), name);
+            else claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt);
           }
         }
         replaceDeclaration(path);
@@ -126,7 +146,7 @@ export function hoistScope(
     }
     const blockScope = path.parentPath.scope;
     if (!isExploded(blockScope)) return;
-    const name = claim(blockScope.getBinding(node.id.name), node.id.name);
+    const name = claim(blockScope.getBinding(node.id.name), node.id.name, "function");
     const expression = t.functionExpression(t.identifier(name), node.params, node.body, node.generator, node.async);
     const assignments = blockFunctions.get(path.parent) ?? [];
     assignments.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
@@ -139,6 +159,8 @@ export function hoistScope(
     const body = block.type === "SwitchCase" ? block.consequent : (block as t.BlockStatement).body;
     body.unshift(...assignments);
   }
+  result.scopes = applyBlockSemantics(fn, moved, names, runtime);
+  result.vars.push(...result.scopes.vars);
   return result;
 }
 

@@ -67,7 +67,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const stepIsArrow = isArrow || usesSuper(node.body);
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
   const finder = new SuspensionFinder(kind);
-  const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow);
+  const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime);
 
   let argumentsName = hoist.argumentsName;
   // An arrow has no `arguments`: arguments past its counted parameters come in through a rest parameter.
@@ -86,11 +86,13 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
 
   const machine = names.unique("m");
   const ctx = new LowerContext(kind, finder, names, machine, file.runtime);
+  ctx.scopes = hoist.scopes;
   const body = node.body.body;
   // An async function rejects when a parameter initialiser throws, so that
   // code runs inside the machine; a generator's runs at call time.
   const paramsInMachine = kind === "async";
   if (paramsInMachine) for (const statement of params.init) emitNative(ctx, statement);
+  ctx.enterScope(node);
   explodeStatements(ctx, body);
   const exit = ctx.leaps.exitUsed;
   if (exit) {

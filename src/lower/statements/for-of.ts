@@ -46,6 +46,7 @@ export function explodeForOf(ctx: LowerContext, loop: t.ForOfStatement, labels: 
     head,
     () =>
       insideIterator(ctx, open, () => {
+        ctx.enterScope(loop);
         assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.identifier(record), t.identifier("value")));
         explodeStatement(ctx, loop.body);
         emitter.jump(head);

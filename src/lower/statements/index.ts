@@ -31,6 +31,7 @@ export function explodeStatement(ctx: LowerContext, statement: t.Statement, labe
       return;
     }
     case "BlockStatement":
+      ctx.enterScope(statement);
       explodeStatements(ctx, statement.body);
       return;
     case "IfStatement":

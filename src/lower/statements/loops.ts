@@ -40,10 +40,13 @@ export function explodeDoWhile(ctx: LowerContext, loop: t.DoWhileStatement, labe
 
 export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: string[]): void {
   const { emitter } = ctx;
+  ctx.enterScope(loop);
   if (loop.init) {
     if (loop.init.type === "VariableDeclaration") explodeStatement(ctx, loop.init);
     else emitForEffect(ctx, explodeExpression(ctx, loop.init, true), loop.init.loc);
   }
+  // CreatePerIterationEnvironment: after the initialiser, and before each update.
+  ctx.copyIteration(loop);
   const head = emitter.label();
   const update = emitter.label();
   const end = emitter.label();
@@ -51,6 +54,7 @@ export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: stri
   exitUnless(ctx, loop.test, end);
   ctx.leaps.withLoop(labels, end, update, () => explodeStatement(ctx, loop.body));
   emitter.mark(update);
+  ctx.copyIteration(loop);
   if (loop.update) emitForEffect(ctx, explodeExpression(ctx, loop.update, true), loop.update.loc);
   emitter.jump(head);
   emitter.mark(end);
@@ -68,6 +72,7 @@ export function explodeForIn(ctx: LowerContext, loop: t.ForInStatement, labels: 
   emitter.mark(head, "loop-head", loop.loc);
   emitter.jumpIf(t.unaryExpression("!", t.callExpression(t.memberExpression(t.cloneNode(keys), t.identifier("step")), [])), end);
   ctx.leaps.withLoop(labels, end, head, () => {
+    ctx.enterScope(loop);
     assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.cloneNode(keys), t.identifier("value")));
     explodeStatement(ctx, loop.body);
   });

@@ -11,6 +11,7 @@ import { explodeStatement } from "./index.js";
 export function explodeSwitch(ctx: LowerContext, statement: t.SwitchStatement, labels: string[]): void {
   const { emitter } = ctx;
   const discriminant = ctx.spill(explodeExpression(ctx, statement.discriminant), "discriminant");
+  ctx.enterScope(statement);
   const entries = statement.cases.map(() => emitter.label());
   const end = emitter.label();
   statement.cases.forEach((clause, i) => {

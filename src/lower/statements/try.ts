@@ -50,6 +50,7 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
     if (tryRegion) emitter.exitRegion(tryRegion);
     if (handler) {
       emitter.mark(catchEntry, "catch", handler.loc);
+      ctx.enterScope(handler);
       if (handler.param) assignToTarget(ctx, handler.param, emitter.machineField("v"));
       explodeStatement(ctx, handler.body);
       if (fin) setSlot(fin, after);

@@ -1,0 +1,122 @@
+// Compiling one file to the text (and map) to write, without writing it.
+// The same function runs on the main thread and in workers, so a parallel
+// build writes exactly what a serial one does.
+
+import { readFile } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import { transform, mayNeedLowering } from "../transform.js";
+import { AwaitlessSyntaxError } from "../errors.js";
+import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
+import {
+  fileMapComment,
+  findMapComment,
+  identityMap,
+  inlineMapComment,
+  readInputMap,
+  relativeSources,
+  removeMapComment,
+  type RawSourceMap,
+} from "./source-maps.js";
+
+export async function compileFile(task: CompileTask, settings: CompileSettings, cwd: string): Promise<CompileOutcome> {
+  let source: string;
+  try {
+    source = await readFile(task.input, "utf8");
+  } catch (error) {
+    return { kind: "failed", failure: ioFailure("cannot read it", error), warnings: [] };
+  }
+  return compileSource(source, task, settings, cwd);
+}
+
+/**
+ * `task.input` is the absolute path the source is compiled as (it picks the
+ * syntax and is the map's source); `task.output` is where the result goes,
+ * null for stdout (then a map can only be inline).
+ */
+export function compileSource(source: string, task: CompileTask, settings: CompileSettings, cwd: string): CompileOutcome {
+  const warnings: string[] = [];
+  const comment = findMapComment(source);
+  // The input's own map comment never reaches the output: with source maps
+  // on, the output gets its own; with them off, the old one would be stale.
+  const code = comment ? removeMapComment(source, comment) : source;
+  let inputMap: RawSourceMap | null = null;
+  if (settings.sourceMaps && comment) {
+    const read = readInputMap(comment.url, task.input);
+    inputMap = read.map;
+    if (read.warning) warnings.push(read.warning);
+  }
+
+  let output = code;
+  let map: RawSourceMap | null = null;
+  let transformed = false;
+  if (mayNeedLowering(code)) {
+    try {
+      const result = transform(code, {
+        filename: task.input,
+        sourceType: settings.sourceType,
+        runtime: settings.runtime,
+        ...(settings.globalName !== null && { globalName: settings.globalName }),
+        ...(settings.runtimeModule !== null && { runtimeModule: settings.runtimeModule }),
+        sourceMaps: settings.sourceMaps !== null,
+        inputSourceMap: inputMap,
+      });
+      if (result.functions.length > 0) {
+        transformed = true;
+        output = result.code.endsWith("\n") ? result.code : result.code + "\n";
+        map = result.map as RawSourceMap | null;
+      }
+    } catch (error) {
+      return { kind: "failed", failure: compileFailure(error), warnings };
+    }
+  }
+
+  if (settings.sourceMaps === null) return { kind: transformed ? "transformed" : "unchanged", code: output, map: null, warnings };
+
+  // Unchanged text keeps the input's map as it is, or maps to itself.
+  map ??= inputMap ? { ...inputMap } : identityMap(code, task.input);
+  map = relativeSources(map, task.output ? dirname(task.output) : cwd);
+  if (task.output) map.file = basename(task.output);
+  else delete map.file;
+
+  const separator = output === "" || output.endsWith("\n") ? "" : "\n";
+  const mode = task.output ? settings.sourceMaps : "inline";
+  let mapFile: string | null = null;
+  if (mode === "file" || mode === "both") mapFile = JSON.stringify(map);
+  if (mode === "file") output += separator + fileMapComment(task.output!) + "\n";
+  else output += separator + inlineMapComment(map) + "\n";
+  return { kind: transformed ? "transformed" : "unchanged", code: output, map: mapFile, warnings };
+}
+
+function compileFailure(error: unknown): Failure {
+  if (error instanceof AwaitlessSyntaxError) {
+    return { kind: "syntax", message: error.reason, line: error.line, column: error.column, frame: error.frame };
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  return { kind: "internal", message: err.message, stack: err.stack };
+}
+
+export function ioFailure(what: string, error: unknown): Failure {
+  const err = error as NodeJS.ErrnoException;
+  const reason = err && err.code ? describeErrno(err.code) : String((err && err.message) || error);
+  return { kind: "io", message: `${what}: ${reason}` };
+}
+
+function describeErrno(code: string): string {
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    case "ENOTDIR":
+      return "a parent path is not a directory";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EROFS":
+      return "read-only file system";
+    default:
+      return code;
+  }
+}

@@ -1,0 +1,248 @@
+// Block-scoped bindings that hoisting moved into the wrapper keep their
+// block semantics here:
+//
+// - **Per-iteration copies.** A `let`/`const` inside a loop (or in its head)
+//   gets a fresh binding every iteration. When a closure captures it, one
+//   hoisted variable would be shared by all iterations, so such bindings live
+//   in an environment object instead — `_env = { i: ... }`, created when
+//   their scope is entered (and copied per iteration for a `for (let …)`
+//   head, as CreatePerIterationEnvironment does) — and every closure created
+//   in the scope is given the environment current at its creation:
+//   `(function (_env) { return () => _env.i; })(_env)`.
+// - **TDZ.** A reference that can run before the declaration (it comes
+//   earlier in the source, sits in a closure made earlier, or in another
+//   `case` of the same switch) reads through a check that throws
+//   ReferenceError while the binding still holds the TDZ marker it gets
+//   when its scope is entered.
+// - **const.** An assignment to a hoisted `const` throws TypeError.
+//
+// Bindings needing none of this stay plain variables, which is most of them.
+
+import * as t from "@babel/types";
+import type { NodePath, Binding } from "../babel.js";
+import type { NameSource } from "./context.js";
+import { runtimeMember, type RuntimeRef } from "./runtime-ref.js";
+
+export interface MovedBinding {
+  binding: Binding;
+  /** Its name in the wrapper. */
+  name: string;
+  kind: "let" | "const" | "class" | "catch" | "function";
+  /** Source offset after which the binding is initialised (-1: from scope entry). */
+  initializedAt: number;
+}
+
+export interface ScopeSetup {
+  /** Statements to run each time a scope (keyed by its node) is entered. */
+  entries: Map<t.Node, t.Statement[]>;
+  /** `for (let …)` loops whose head bindings are copied into a new environment per iteration. */
+  iterationCopies: Map<t.Node, { env: string; names: string[] }>;
+  /** Environment variables to declare in the wrapper. */
+  vars: string[];
+}
+
+interface Reference {
+  path: NodePath<t.Identifier>;
+  /** A read (as opposed to the target of an assignment or declaration). */
+  read: boolean;
+  inClosure: NodePath | null;
+}
+
+export function applyBlockSemantics(
+  fn: NodePath<t.Function>,
+  moved: MovedBinding[],
+  names: NameSource,
+  runtime: RuntimeRef,
+): ScopeSetup {
+  const setup: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [] };
+  const envs = new Map<t.Node, { name: string; fields: t.ObjectProperty[]; scope: NodePath }>();
+  const addEntry = (scope: t.Node, statement: t.Statement) => {
+    const list = setup.entries.get(scope) ?? [];
+    list.push(statement);
+    setup.entries.set(scope, list);
+  };
+  const tdzValue = () => runtimeMember(runtime, "TDZ");
+
+  for (const item of moved) {
+    const scopePath = item.binding.scope.path;
+    const refs = collectReferences(scopePath, item, fn);
+    const boxed = isInLoop(scopePath, fn) && refs.some((r) => r.inClosure);
+    const unsafe = item.initializedAt >= 0 ? refs.filter((r) => r.read && mayRunBeforeInit(r, item, scopePath)) : [];
+    if (item.kind === "const") forbidAssignments(refs, item, runtime);
+    let env: string | null = null;
+    if (boxed) {
+      let record = envs.get(scopePath.node);
+      if (!record) {
+        record = { name: names.unique("env"), fields: [], scope: scopePath };
+        envs.set(scopePath.node, record);
+        setup.vars.push(record.name);
+      }
+      record.fields.push(t.objectProperty(t.identifier(item.name), unsafe.length ? tdzValue() : t.unaryExpression("void", t.numericLiteral(0))));
+      env = record.name;
+    } else if (unsafe.length) {
+      addEntry(scopePath.node, t.expressionStatement(t.assignmentExpression("=", t.identifier(item.name), tdzValue())));
+    }
+    const unsafeSet = new Set(unsafe);
+    for (const ref of refs) {
+      if (!ref.path.node || ref.path.removed) continue;
+      let replacement: t.Expression = env ? t.memberExpression(t.identifier(env), t.identifier(item.name)) : ref.path.node;
+      if (unsafeSet.has(ref)) {
+        replacement = t.callExpression(runtimeMember(runtime, "checkInitialized"), [replacement, t.stringLiteral(item.name)]);
+      }
+      if (replacement !== ref.path.node) replaceIdentifier(ref.path, replacement);
+    }
+  }
+
+  for (const [scopeNode, record] of envs) {
+    addEntryFirst(setup, scopeNode, t.expressionStatement(t.assignmentExpression("=", t.identifier(record.name), t.objectExpression(record.fields))));
+    if (scopeNode.type === "ForStatement") {
+      setup.iterationCopies.set(scopeNode, { env: record.name, names: record.fields.map((f) => (f.key as t.Identifier).name) });
+    }
+    bindClosures(record.scope, fn, record.name);
+  }
+  return setup;
+}
+
+function addEntryFirst(setup: ScopeSetup, scope: t.Node, statement: t.Statement): void {
+  const list = setup.entries.get(scope) ?? [];
+  list.unshift(statement);
+  setup.entries.set(scope, list);
+}
+
+/** Every identifier in the binding's scope that resolves to it. */
+function collectReferences(scopePath: NodePath, item: MovedBinding, fn: NodePath<t.Function>): Reference[] {
+  const refs: Reference[] = [];
+  scopePath.traverse({
+    Identifier(path) {
+      if (path.node.name !== item.name) return;
+      const referenced = path.isReferencedIdentifier();
+      if (!referenced && !(path as NodePath).isBindingIdentifier()) return;
+      if (path.scope.getBinding(item.name) !== item.binding) return;
+      const closure = path.findParent((p) => p.isFunction() || p.isClass() || p === fn);
+      refs.push({
+        path,
+        read: referenced && !isWriteTarget(path),
+        inClosure: closure && closure !== fn && closure.node !== fn.node ? outermostClosure(closure, fn) : null,
+      });
+    },
+  });
+  return refs;
+}
+
+function isWriteTarget(path: NodePath): boolean {
+  const parent = path.parent;
+  return (parent.type === "UpdateExpression" && parent.argument === path.node) ||
+    (parent.type === "AssignmentExpression" && parent.left === path.node);
+}
+
+/** The closure directly created by `fn`'s own code that contains `path`. */
+function outermostClosure(path: NodePath, fn: NodePath): NodePath {
+  let closure = path;
+  for (let p: NodePath | null = path.parentPath; p && p.node !== fn.node; p = p.parentPath) {
+    if (p.isFunction() || p.isClass()) closure = p;
+  }
+  return closure;
+}
+
+function isInLoop(scopePath: NodePath, fn: NodePath): boolean {
+  for (let p: NodePath | null = scopePath; p && p.node !== fn.node; p = p.parentPath) {
+    if (p.isLoop()) return true;
+  }
+  return false;
+}
+
+/**
+ * Can this read run while the binding is in its TDZ? Yes if it comes before
+ * the declaration in the source, sits in a closure created before it, or is
+ * in another case of the switch that declares it (a jump can skip it).
+ */
+function mayRunBeforeInit(ref: Reference, item: MovedBinding, scopePath: NodePath): boolean {
+  const position = ref.inClosure ? ref.inClosure.node.start ?? 0 : ref.path.node.start ?? 0;
+  if (position < item.initializedAt) return true;
+  if (scopePath.isSwitchStatement()) {
+    const declCase = caseOf(item.binding.path);
+    const refCase = caseOf(ref.path);
+    return declCase !== refCase;
+  }
+  return false;
+}
+
+function caseOf(path: NodePath): t.Node | null {
+  const clause = path.findParent((p) => p.isSwitchCase());
+  return clause ? clause.node : null;
+}
+
+/** `x = v` on a hoisted const becomes `(v, constAssign("x"))`; `x += v` keeps its read. */
+function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef): void {
+  const name = item.name;
+  for (const ref of refs) {
+    // The declaration's own initialisation (`const x = 1` became `x = 1`).
+    if (ref.path.node === item.binding.identifier) continue;
+    const parent = ref.path.parentPath;
+    if (!parent) continue;
+    const fail = t.callExpression(runtimeMember(runtime, "constAssign"), [t.stringLiteral(name)]);
+    if (parent.isAssignmentExpression() && parent.node.left === ref.path.node) {
+      const operator = parent.node.operator;
+      const value =
+        operator === "="
+          ? parent.node.right
+          : operator === "&&=" || operator === "||=" || operator === "??="
+            ? null
+            : t.binaryExpression(operator.slice(0, -1) as t.BinaryExpression["operator"], t.identifier(name), parent.node.right);
+      if (value === null) {
+        const logical = operator.slice(0, 2) as "&&" | "||" | "??";
+        parent.replaceWith(t.logicalExpression(logical, t.identifier(name), t.sequenceExpression([parent.node.right, fail])));
+      } else {
+        parent.replaceWith(t.sequenceExpression([value, fail]));
+      }
+    } else if (parent.isUpdateExpression()) {
+      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", t.identifier(name)), fail]));
+    }
+  }
+}
+
+function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expression): void {
+  const parent = path.parent;
+  if ((parent.type === "ObjectProperty") && parent.shorthand && parent.value === path.node) parent.shorthand = false;
+  path.replaceWith(replacement);
+  path.skip();
+}
+
+/**
+ * Closures created in the scope capture the environment object current at
+ * their creation, not the variable (which moves on to the next iteration's).
+ */
+function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
+  const targets: NodePath[] = [];
+  scopePath.traverse({
+    enter(path) {
+      if (!(path.isFunction() || path.isClass())) return;
+      path.skip();
+      if (!mentionsName(path.node, env)) return;
+      // A method is wrapped together with the object or class that holds it.
+      let target: NodePath = path;
+      if (path.isObjectMethod()) target = path.parentPath!;
+      else if (path.isClassMethod() || path.isClassPrivateMethod()) target = path.parentPath!.parentPath!;
+      if (!targets.includes(target)) targets.push(target);
+    },
+  });
+  for (const target of targets) {
+    const node = target.node as t.Expression;
+    const param = [t.identifier(env)];
+    const iife =
+      node.type === "FunctionExpression"
+        ? t.callExpression(t.functionExpression(null, param, t.blockStatement([t.returnStatement(node)])), [t.identifier(env)])
+        : t.callExpression(t.arrowFunctionExpression(param, node), [t.identifier(env)]);
+    target.replaceWith(iife);
+    target.skip();
+  }
+  void fn;
+}
+
+function mentionsName(node: t.Node, name: string): boolean {
+  let found = false;
+  t.traverseFast(node, (inner) => {
+    if (!found && inner.type === "Identifier" && inner.name === name) found = true;
+  });
+  return found;
+}

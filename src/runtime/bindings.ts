@@ -1,0 +1,18 @@
+// Helpers that keep `let`, `const` and `class` bindings honest after they
+// have been hoisted out of their blocks into plain variables.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** The value of a hoisted binding before its declaration has run (its temporal dead zone). */
+export var TDZ: any = {};
+
+/** Reads a hoisted binding that might still be in its TDZ: a ReferenceError there, as natively. */
+export function checkInitialized(value: any, name: string): any {
+  if (value === TDZ) throw new ReferenceError("Cannot access '" + name + "' before initialization");
+  return value;
+}
+
+/** An assignment to a hoisted `const`. */
+export function constAssign(name: string): never {
+  throw new TypeError("Assignment to constant variable '" + name + "'.");
+}
