@@ -124,6 +124,11 @@ export function explodeOptionalChain(
     } else if (base.type === "OptionalCallExpression") {
       links.unshift({ type: "call", optional: base.optional, args: base.arguments as Argument[] });
       base = base.callee;
+      // `o.m?.()`: the callee is a plain member, and the call still needs `o` as `this`.
+      if (base.type === "MemberExpression" && base.object.type !== "Super") {
+        links.unshift({ type: "member", optional: false, computed: base.computed, property: base.property as t.Expression });
+        base = base.object;
+      }
     } else break;
   }
   const nullish = ctx.emitter.label();

@@ -11,7 +11,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain } from "./calls.js";
+import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain, explodeMemberParts } from "./calls.js";
 import { explodeAssignment, explodeUpdate, explodeDelete } from "./assignments.js";
 import { explodeLogical, explodeConditional } from "./control.js";
 
@@ -46,10 +46,10 @@ export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreR
       return explodeOptionalChain(ctx, node, ignoreResult);
     case "TaggedTemplateExpression":
       return explodeTaggedTemplate(ctx, node);
-    case "MemberExpression":
-      return node.computed
-        ? rebuild(ctx, node, [["object"], ["property"]])
-        : rebuild(ctx, node, [["object"]]);
+    case "MemberExpression": {
+      const { object, key } = explodeMemberParts(ctx, node);
+      return { ...node, object, property: key };
+    }
     case "BinaryExpression":
       return node.left.type === "PrivateName"
         ? rebuild(ctx, node, [["right"]])
