@@ -7,6 +7,7 @@ import { basename, dirname } from "node:path";
 import { transform, mayNeedLowering } from "../transform.js";
 import { AwaitlessSyntaxError } from "../errors.js";
 import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
+import { ioFailure } from "./failures.js";
 import {
   fileMapComment,
   findMapComment,
@@ -28,12 +29,26 @@ export async function compileFile(task: CompileTask, settings: CompileSettings, 
   return compileSource(source, task, settings, cwd);
 }
 
+/** A failure of the CLI's own code around the compiler becomes an internal error of that file. */
+function internalFailure(error: unknown): CompileOutcome {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return { kind: "failed", failure: { kind: "internal", message: err.message, stack: err.stack }, warnings: [] };
+}
+
 /**
  * `task.input` is the absolute path the source is compiled as (it picks the
  * syntax and is the map's source); `task.output` is where the result goes,
  * null for stdout (then a map can only be inline).
  */
 export function compileSource(source: string, task: CompileTask, settings: CompileSettings, cwd: string): CompileOutcome {
+  try {
+    return compileText(source, task, settings, cwd);
+  } catch (error) {
+    return internalFailure(error);
+  }
+}
+
+function compileText(source: string, task: CompileTask, settings: CompileSettings, cwd: string): CompileOutcome {
   const warnings: string[] = [];
   const comment = findMapComment(source);
   // The input's own map comment never reaches the output: with source maps
@@ -93,30 +108,4 @@ function compileFailure(error: unknown): Failure {
   }
   const err = error instanceof Error ? error : new Error(String(error));
   return { kind: "internal", message: err.message, stack: err.stack };
-}
-
-export function ioFailure(what: string, error: unknown): Failure {
-  const err = error as NodeJS.ErrnoException;
-  const reason = err && err.code ? describeErrno(err.code) : String((err && err.message) || error);
-  return { kind: "io", message: `${what}: ${reason}` };
-}
-
-function describeErrno(code: string): string {
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a directory";
-    case "ENOTDIR":
-      return "a parent path is not a directory";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EROFS":
-      return "read-only file system";
-    default:
-      return code;
-  }
 }

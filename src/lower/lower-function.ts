@@ -106,11 +106,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     ? t.arrowFunctionExpression(stepParams, t.blockStatement(stepBody))
     : t.functionExpression(null, stepParams, t.blockStatement(stepBody));
 
-  const args: t.Expression[] = [step];
-  if (!stepIsArrow || tries.length) args.push(stepIsArrow ? t.unaryExpression("void", t.numericLiteral(0)) : t.thisExpression());
-  if (kind !== "async") throw new Error("awaitless: generators are not supported yet");
-  if (tries.length) args.push(t.arrayExpression(tries.map((n) => t.numericLiteral(n))));
-  const start = runtimeCall(file, "async", args);
+  const start = runtimeCall(file, START_HELPERS[kind], startArguments(kind, step, stepIsArrow, tries, selfReference(path, kind, inferred, names)));
 
   const preamble = buildPreamble(hoist, params, ctx, argumentsName, restName, paramsInMachine);
   const directives = node.body.directives;
@@ -124,7 +120,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     node.body = t.blockStatement([...preamble, t.returnStatement(start)], directives);
   }
   file.functions.push(describeFunction(path, kind, ctx, tries, inferred));
-  markIdentity(path, file, inferred);
+  markIdentity(path, file, inferred, kind);
 }
 
 function buildPreamble(
@@ -181,26 +177,79 @@ function usesSuper(body: t.Node): boolean {
   return found;
 }
 
+const START_HELPERS = { async: "async", generator: "generator", asyncGenerator: "asyncGenerator" } as const;
+const MARK_HELPERS = { async: "markAsync", generator: "markGenerator", asyncGenerator: "markAsyncGenerator" } as const;
+
+/** `(step, this, [fn,] tries)`, trailing arguments left off when not needed. */
+function startArguments(
+  kind: FunctionKind,
+  step: t.Expression,
+  stepIsArrow: boolean,
+  tries: number[],
+  self: t.Identifier | null,
+): t.Expression[] {
+  const args: t.Expression[] = [step, stepIsArrow ? t.unaryExpression("void", t.numericLiteral(0)) : t.thisExpression()];
+  if (kind !== "async") args.push(self ?? t.unaryExpression("void", t.numericLiteral(0)));
+  if (tries.length) args.push(t.arrayExpression(tries.map((n) => t.numericLiteral(n))));
+  while (args.length > 1 && isVoid0(args[args.length - 1])) args.pop();
+  return args;
+}
+
+function isVoid0(node: t.Expression): boolean {
+  return node.type === "UnaryExpression" && node.operator === "void" && node.argument.type === "NumericLiteral";
+}
+
 /**
- * Gives the compiled function the prototype chain of a native async
- * function (`Object.getPrototypeOf(f) === AsyncFunction.prototype`). A
- * declaration is marked where it is hoisted; an expression is wrapped, and
- * keeps the name it would have had: a function expression gets it as its own
- * name when nothing inside uses that name, otherwise the runtime is told.
- * Methods keep Function.prototype for now.
+ * How a generator's wrapper names itself, so that each call can give its
+ * generator object `fn.prototype`. A declaration or named expression has its
+ * name; an anonymous expression is given the name it would have had (or a
+ * fresh one, the right `name` then restored by the marking call). Methods
+ * cannot name themselves: their generators inherit the shared prototype.
  */
-function markIdentity(path: LowerablePath, file: FileContext, inferred: string | null): void {
+function selfReference(path: LowerablePath, kind: FunctionKind, inferred: string | null, names: FunctionNames): t.Identifier | null {
+  if (kind === "async") return null;
   const node = path.node;
-  const mark = runtimeMember(file.runtime, "markAsync");
+  if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression") return null;
+  if (!node.id) {
+    const wanted = node.type === "FunctionDeclaration" ? "default" : inferred;
+    node.id =
+      wanted !== null && t.isValidIdentifier(wanted) && !mentions(node, wanted)
+        ? t.identifier(wanted)
+        : t.identifier(names.unique(kind === "generator" ? "generator" : "asyncGenerator"));
+    restoredNames.set(node, wanted ?? "");
+  }
+  return t.identifier(node.id.name);
+}
+
+/** Functions given a name only for self-reference, with the name they should report. */
+const restoredNames = new WeakMap<t.Node, string>();
+
+/**
+ * Gives the compiled function the prototype chain of a native one:
+ * `Object.getPrototypeOf(f)` is the shared AsyncFunction / GeneratorFunction
+ * / AsyncGeneratorFunction prototype, and a generator function gets its own
+ * `prototype` object. A declaration is marked where it is hoisted; an
+ * expression is wrapped, and keeps the name it would have had: a function
+ * expression gets it as its own name when nothing inside uses that name,
+ * otherwise the runtime is told. Methods keep Function.prototype for now.
+ */
+function markIdentity(path: LowerablePath, file: FileContext, inferred: string | null, kind: FunctionKind): void {
+  const node = path.node;
+  const mark = runtimeMember(file.runtime, MARK_HELPERS[kind]);
+  const restored = restoredNames.get(node);
   if (node.type === "FunctionDeclaration") {
     if (!node.id) return;
+    const args: t.Expression[] = [t.identifier(node.id.name)];
+    if (restored !== undefined && restored !== node.id.name) args.push(t.stringLiteral(restored));
     const scopeStart = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;
-    file.atScopeStart(scopeStart, t.expressionStatement(t.callExpression(mark, [t.identifier(node.id.name)])));
+    file.atScopeStart(scopeStart, t.expressionStatement(t.callExpression(mark, args)));
     return;
   }
   if (node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
   const args: t.Expression[] = [node];
-  if (inferred !== null) {
+  if (restored !== undefined) {
+    if (node.type === "FunctionExpression" && node.id!.name !== restored) args.push(t.stringLiteral(restored));
+  } else if (inferred !== null) {
     if (node.type === "FunctionExpression" && !node.id && t.isValidIdentifier(inferred) && !mentions(node, inferred)) {
       node.id = t.identifier(inferred);
     } else if (node.type === "ArrowFunctionExpression" || !node.id) {

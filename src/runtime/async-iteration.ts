@@ -20,6 +20,7 @@ import {
   defineHidden,
 } from "./intrinsics.js";
 import { getMethod, getIteratorRecord, IteratorRecord } from "./iteration.js";
+import { newPromise, lastReject, iterResult } from "./capability.js";
 
 export interface AsyncIteratorRecord {
   iterator: any;
@@ -118,18 +119,10 @@ export function createAsyncFromSyncIterator(record: IteratorRecord): AsyncFromSy
   return iterator;
 }
 
-var rejectCapture: any;
-function captureReject(resolve: any, reject: any) {
-  rejectCapture = reject;
-}
 function rejected(error: any): Promise<any> {
-  var promise = new NativePromise(captureReject);
-  rejectCapture(error);
+  var promise = newPromise();
+  lastReject(error);
   return promise;
-}
-
-function iterResult(value: any, done: boolean) {
-  return { value: value, done: done };
 }
 
 /** AsyncFromSyncIteratorContinuation. */

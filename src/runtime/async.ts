@@ -20,24 +20,14 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import {
-  NativePromise,
-  promiseResolve,
-  promiseThen,
-  enqueueMicrotask,
-  isObject,
-  createPrototype,
-  setPrototypeOf,
-  setName,
-} from "./intrinsics.js";
+import { createPrototype, setPrototypeOf, setName } from "./intrinsics.js";
+import { newPromise, lastResolve, lastReject } from "./capability.js";
+import { awaitValue, Awaiter } from "./await-value.js";
 import { Machine, MachinePrototype, SUSPEND, enterCatch } from "./machine.js";
 
-interface AsyncMachine extends Machine {
+interface AsyncMachine extends Machine, Awaiter {
   resolve: (value: any) => void;
   reject: (error: any) => void;
-  onFulfilled: ((value: any) => void) | undefined;
-  onRejected: ((error: any) => void) | undefined;
-  onTick: (() => void) | undefined;
 }
 
 function AsyncMachine(this: AsyncMachine, step: Machine["step"], self: any, tries: number[] | undefined) {
@@ -49,26 +39,18 @@ function AsyncMachine(this: AsyncMachine, step: Machine["step"], self: any, trie
   this.step = step;
   this.self = self;
   this.tries = tries;
-  this.resolve = capturedResolve;
-  this.reject = capturedReject;
+  this.resolve = lastResolve;
+  this.reject = lastReject;
   this.onFulfilled = undefined;
   this.onRejected = undefined;
   this.onTick = undefined;
+  this.pending = undefined;
 }
 AsyncMachine.prototype = MachinePrototype;
 
-// `new Promise(executor)` with one shared executor: it runs synchronously,
-// so the resolving functions are picked up right after construction.
-var capturedResolve: any;
-var capturedReject: any;
-function captureResolvers(resolve: any, reject: any) {
-  capturedResolve = resolve;
-  capturedReject = reject;
-}
-
 /** Calls a compiled async body; returns the promise of its completion. */
 export function runAsync(step: Machine["step"], self: any, tries?: number[]): Promise<any> {
-  var promise = new NativePromise(captureResolvers);
+  var promise = newPromise();
   var m = new (AsyncMachine as any)(step, self, tries) as AsyncMachine;
   advance(m);
   return promise;
@@ -85,7 +67,8 @@ function advance(m: AsyncMachine): void {
       // Inside the try: PromiseResolve can throw (a throwing `constructor`
       // getter), and that exception belongs to the await, whose resume state
       // is already in m.s.
-      subscribe(m, m.x);
+      if (!m.onFulfilled) listen(m);
+      awaitValue(m, m.x);
       return;
     } catch (error) {
       if (!enterCatch(m, error)) {
@@ -96,29 +79,14 @@ function advance(m: AsyncMachine): void {
   }
 }
 
-function subscribe(m: AsyncMachine, value: any): void {
-  if (enqueueMicrotask && !isObject(value)) {
-    m.v = value;
-    enqueueMicrotask(m.onTick || (m.onTick = tickHandler(m)));
-    return;
-  }
-  var promise = promiseResolve.call(NativePromise, value);
-  if (!m.onFulfilled) {
-    m.onFulfilled = function (settled: any) {
-      m.v = settled;
-      advance(m);
-    };
-    m.onRejected = function (error: any) {
-      if (enterCatch(m, error)) advance(m);
-      else m.reject(error);
-    };
-  }
-  promiseThen.call(promise, m.onFulfilled, m.onRejected!);
-}
-
-function tickHandler(m: AsyncMachine) {
-  return function () {
+function listen(m: AsyncMachine): void {
+  m.onFulfilled = function (settled: any) {
+    m.v = settled;
     advance(m);
+  };
+  m.onRejected = function (error: any) {
+    if (enterCatch(m, error)) advance(m);
+    else m.reject(error);
   };
 }
 
@@ -128,7 +96,6 @@ function tickHandler(m: AsyncMachine) {
  * shared object, tagged "AsyncFunction", as natively.
  */
 export var AsyncFunctionPrototype = createPrototype(Function.prototype, "AsyncFunction");
-
 /**
  * Marks a compiled async function so its prototype chain matches a native
  * one. `name` is the name the function had from where it stood (`const f =

@@ -9,3 +9,16 @@ export { asyncIterate, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype } 
 export { forInKeys as keys, objectRest, restArguments as rest } from "./objects.js";
 export { SUSPEND } from "./machine.js";
 export { TDZ, checkInitialized, constAssign } from "./bindings.js";
+export {
+  runGenerator as generator,
+  markGenerator,
+  GeneratorPrototype,
+  GeneratorFunctionPrototype,
+  IteratorPrototype,
+} from "./generator.js";
+export {
+  runAsyncGenerator as asyncGenerator,
+  markAsyncGenerator,
+  AsyncGeneratorPrototype,
+  AsyncGeneratorFunctionPrototype,
+} from "./async-generator.js";

@@ -21,6 +21,18 @@
 /** Returned by a step function that suspends rather than completes. */
 export var SUSPEND: any = {};
 
+/** Generator states (the spec's [[GeneratorState]] / [[AsyncGeneratorState]]). */
+export var SUSPENDED_START = 0;
+export var SUSPENDED_YIELD = 1;
+export var EXECUTING = 2;
+export var AWAITING_RETURN = 3;
+export var COMPLETED = 4;
+
+/** How a generator is resumed: `next`, `throw` or `return`. */
+export var NEXT = 0;
+export var THROW = 1;
+export var RETURN = 2;
+
 /** What a suspension waits for; the drivers read it from `m.k`. */
 export var AWAIT = 1;
 export var YIELD = 2;
