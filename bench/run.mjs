@@ -1,0 +1,179 @@
+// `npm run bench`: compiles every program in bench/programs/ with every
+// compiler, checks each compiled program prints what native prints, times them
+// all over several rounds (each run in its own node process), and reports the
+// median per variant with its ratio to native, plus the size of each
+// compiler's async helpers. Output: a table on stdout and the same in markdown
+// in bench/results/latest.md.
+//
+//   node bench/run.mjs [--rounds N] [--only <program>[,<program>…]] [--help]
+//
+// Exits with status 1 when any variant fails to compile, crashes or prints
+// something different from native (its cell then reads FAILED).
+
+import { writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { variants, variantNames, root } from "./compilers.mjs";
+import { listPrograms, compileProgram } from "./compile.mjs";
+import { verifyProgram } from "./verify.mjs";
+import { measure } from "./measure.mjs";
+import { summarize, textTable, markdownTable, markdownSpread, markdownHelperSizes } from "./report.mjs";
+import { measureHelperSizes, formatHelperSizes } from "./helper-size.mjs";
+
+const USAGE = `usage: node bench/run.mjs [--rounds N] [--only <program>[,<program>…]]
+  --rounds N     timed runs of every program × variant (default 7)
+  --only NAMES   run only these programs (comma-separated); available: ${listPrograms().join(", ")}`;
+
+function parseArgs(argv) {
+  const options = { rounds: 7, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) fail(`${arg} needs a value`);
+      return argv[++i];
+    };
+    if (arg === "--rounds") options.rounds = Number(value());
+    else if (arg.startsWith("--rounds=")) options.rounds = Number(arg.slice(9));
+    else if (arg === "--only") options.only = value().split(",");
+    else if (arg.startsWith("--only=")) options.only = arg.slice(7).split(",");
+    else if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`unknown argument ${arg}`);
+  }
+  if (!Number.isInteger(options.rounds) || options.rounds < 1) fail("--rounds must be a positive integer");
+  const known = listPrograms();
+  for (const name of options.only ?? []) if (!known.includes(name)) fail(`no program named ${name}`);
+  return options;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+/** The command as the user typed it, for the report. */
+function commandLine(argv) {
+  const args = argv.join(" ");
+  if (process.env.npm_lifecycle_event === "bench") return `npm run bench${args ? ` -- ${args}` : ""}`;
+  return `node bench/run.mjs${args ? ` ${args}` : ""}`;
+}
+
+/** Which compiler source was measured: the commit, and whether src/ had uncommitted changes when dist/ was built from it. */
+function awaitlessRevision() {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src"], { cwd: root, encoding: "utf8" }).trim();
+    return dirty ? `${commit} + uncommitted changes in src/` : commit;
+  } catch {
+    return "unknown revision";
+  }
+}
+
+function environment() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cores: typeof os.availableParallelism === "function" ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0] ? cpus[0].model.trim() : "unknown CPU",
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    // Other work on the machine skews timings; the load average says how busy it was.
+    load: os.loadavg().map((l) => l.toFixed(2)).join(" "),
+  };
+}
+
+const argv = process.argv.slice(2);
+const options = parseArgs(argv);
+const programs = options.only ?? listPrograms();
+const env = environment();
+const revision = awaitlessRevision();
+const headerLines = [
+  `node ${env.node} · ${env.cores} cores · ${env.cpu} · ${env.platform} · load average at start ${env.load}`,
+  `awaitless ${revision}; ${variantNames.slice(2).map((v) => variants[v].version()).join("; ")}`,
+  `${options.rounds} rounds, median per cell; ratio = time / native (lower is better)`,
+];
+console.error(headerLines.join("\n"));
+
+// 1. Compile and verify. Failures are collected, printed in full and kept out
+//    of the timings, so one broken variant does not hide the others' numbers.
+const jobs = {};
+const failures = {};
+const orderNotes = [];
+for (const program of programs) {
+  const files = {};
+  for (const variant of variantNames) files[variant] = await compileProgram(program, variant);
+  const { native, results } = verifyProgram(program, files);
+  jobs[program] = {};
+  for (const variant of variantNames) {
+    const result = results[variant];
+    if (result.ok) {
+      jobs[program][variant] = { file: files[variant].file, output: native.output };
+      if (result.orderDiffers) orderNotes.push(`${program}: ${variants[variant].label} finished its concurrent calls in a different order than native (order ${result.order} vs ${native.order}): it takes a different number of microtask ticks.`);
+    } else {
+      (failures[program] ??= {})[variant] = result.error;
+      console.error(`\n!!! ${program} × ${variants[variant].label} FAILED\n    file: ${files[variant].file.slice(root.length)}\n${indent(result.error)}\n`);
+    }
+  }
+  const broken = Object.keys(failures[program] ?? {});
+  console.error(`verified ${program}: ${variantNames.filter((v) => !broken.includes(v)).join(", ")} match native${broken.length ? `; FAILED: ${broken.join(", ")}` : ""}`);
+}
+
+// 2. Helper sizes, measured now so they come from the same build of the
+//    compiler as the programs just compiled (dist/ may be rebuilt meanwhile).
+const helperRows = await measureHelperSizes();
+
+// 3. Time.
+const total = options.rounds * Object.values(jobs).reduce((n, j) => n + Object.keys(j).length, 0);
+let done = 0;
+const samples = measure(jobs, options.rounds, ({ round, program, variant, ms }) => {
+  done++;
+  if (process.stderr.isTTY) process.stderr.write(`\rround ${round + 1}/${options.rounds}  ${done}/${total}  ${program} ${variant} ${ms.toFixed(1)} ms          `);
+});
+if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+else console.error(`timed ${total} runs`);
+headerLines[0] += `, at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+
+// 4. Report.
+const rows = summarize(samples, failures);
+console.log(headerLines.join("\n"));
+console.log();
+console.log(textTable(rows, variantNames));
+console.log();
+console.log(formatHelperSizes(helperRows));
+for (const note of orderNotes) console.log(`note: ${note}`);
+const failedCells = Object.entries(failures).flatMap(([p, f]) => Object.keys(f).map((v) => `${p} × ${variants[v].label}`));
+if (failedCells.length) console.log(`\nFAILED (not timed; details above): ${failedCells.join(", ")}`);
+
+const markdown = [
+  "# Benchmark results",
+  "",
+  `Command: \`${commandLine(argv)}\` (${new Date().toISOString().slice(0, 10)})`,
+  "",
+  ...headerLines.map((l) => `- ${l}`),
+  "",
+  "Median of the rounds, and its ratio to native (time / native; lower is better).",
+  "",
+  markdownTable(rows, variantNames),
+  "",
+  "Spread (fastest–slowest round, ms):",
+  "",
+  markdownSpread(rows, variantNames),
+  "",
+  "Helpers added for one async function (terser, then gzip level 9):",
+  "",
+  markdownHelperSizes(helperRows),
+  ...(orderNotes.length ? ["", ...orderNotes.map((n) => `- ${n}`)] : []),
+  ...(failedCells.length
+    ? ["", "Failed (not timed):", "", ...Object.entries(failures).flatMap(([p, f]) => Object.entries(f).map(([v, e]) => `- ${p} × ${variants[v].label}:\n\n  \`\`\`\n${indent(e, "  ")}\n  \`\`\``))]
+    : []),
+  "",
+].join("\n");
+mkdirSync(join(root, "bench/results"), { recursive: true });
+writeFileSync(join(root, "bench/results/latest.md"), markdown);
+console.log(`\nmarkdown: bench/results/latest.md`);
+if (failedCells.length || helperRows.some((r) => r.error)) process.exitCode = 1;
+
+function indent(text, prefix = "    ") {
+  return text.split("\n").map((l) => prefix + l).join("\n");
+}
