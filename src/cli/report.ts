@@ -47,10 +47,12 @@ export class Reporter {
     const now = Date.now();
     if (done < total && now - this.lastProgress < PROGRESS_INTERVAL_MS) return;
     this.lastProgress = now;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-    let line = `[${String(done).padStart(String(total).length)}/${total}] ${current}`;
-    if (line.length > width) line = line.slice(0, width - 1) + "…";
-    this.stream.write(`\r\x1b[K${line}`);
+    const width = Math.max(30, (this.stream.columns || 80) - 1);
+    const counter = `[${String(done).padStart(String(total).length)}/${total}] `;
+    // A long path loses its start: the file name is what tells files apart.
+    const room = width - counter.length;
+    const name = current.length > room ? "…" + current.slice(current.length - room + 1) : current;
+    this.stream.write(`\r\x1b[K${counter}${name}`);
     this.progressShown = true;
   }
 

@@ -1,7 +1,6 @@
 // One input, one output: stdin or a file, compiled to stdout or --out-file.
 
 import { resolve } from "node:path";
-import { compileFile, compileSource } from "./compile-file.js";
 import { writeOutcome, type BuildContext } from "./build.js";
 import { checkTargets, displayPath, type InputRoot } from "./files.js";
 import { UsageError, type CliOptions, type CompileOutcome, type CompileTask } from "./types.js";
@@ -13,6 +12,8 @@ export async function runSingle(root: InputRoot | null, options: CliOptions, con
     throw new UsageError(`${root.given} is a folder; compile folders with --out-dir`);
   }
   const output = options.outFile ? resolve(cwd, options.outFile) : null;
+  // Loaded here, not up front, so that --help and usage errors stay quick.
+  const { compileFile, compileSource } = await import("./compile-file.js");
   let task: CompileTask;
   let outcome: CompileOutcome;
   if (root) {

@@ -82,6 +82,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
       isArrow
         ? runtimeCall(file, "rest", [t.identifier(argumentsList()), t.numericLiteral(i - counted)])
         : runtimeCall(file, "rest", [t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i)]),
+    uninitialized: (name) => runtimeCall(file, "uninitialized", [t.stringLiteral(name)]),
   });
 
   const machine = names.unique("m");

@@ -39,6 +39,8 @@ export function isSimpleParameterList(params: t.Function["params"]): boolean {
 export interface ArgumentSource {
   at(index: number, counted: number): t.Expression;
   from(index: number, counted: number): t.Expression;
+  /** An expression that throws the ReferenceError of reading `name` in its TDZ. */
+  uninitialized(name: string): t.Expression;
 }
 
 export function lowerParams(params: t.Function["params"], names: NameSource, source: ArgumentSource): LoweredParams {
@@ -51,6 +53,12 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
   const counted = length < 0 ? params.length : length;
   const assign = (target: t.LVal, value: t.Expression) =>
     result.init.push(t.expressionStatement(t.assignmentExpression("=", target, value)));
+
+  // Parameters are initialised left to right: a default reading its own or a later parameter throws.
+  const laterNames = params.map((_, i) => new Set(params.slice(i).flatMap((p) => Object.keys(t.getBindingIdentifiers(p)))));
+  params.forEach((param, i) => {
+    if (param.type !== "Identifier") forbidLaterReferences(param, laterNames[i], source);
+  });
 
   params.forEach((param, i) => {
     if (param.type === "TSParameterProperty") throw new Error("awaitless: parameter properties are only allowed in constructors");
@@ -90,4 +98,36 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
     assign(param as t.LVal, incoming);
   });
   return result;
+}
+
+/**
+ * Replaces, in the default values inside `param`, each direct reference to a
+ * parameter not yet initialised with the ReferenceError it would throw. A
+ * closure in a default may read them later, once they are set, so closures
+ * are left alone.
+ */
+function forbidLaterReferences(param: t.Node, later: Set<string>, source: ArgumentSource): void {
+  const patterns: t.AssignmentPattern[] = [];
+  t.traverseFast(param, (node) => {
+    if (node.type === "AssignmentPattern") patterns.push(node);
+  });
+  for (const pattern of patterns) replaceIn(pattern, "right", later, source);
+}
+
+/** Replaces the references under `holder[key]`, not descending into functions or classes. */
+function replaceIn(holder: t.Node, key: string, names: Set<string>, source: ArgumentSource): void {
+  const slot = holder as unknown as Record<string, unknown>;
+  const visit = (value: unknown, set: (replacement: t.Node) => void) => {
+    if (!value || typeof value !== "object") return;
+    const node = value as t.Node;
+    if (node.type === "Identifier") {
+      if (names.has(node.name) && t.isReferenced(node, holder)) set(source.uninitialized(node.name));
+      return;
+    }
+    if (t.isFunction(node) || t.isClass(node)) return;
+    for (const childKey of t.VISITOR_KEYS[node.type] ?? []) replaceIn(node, childKey, names, source);
+  };
+  const child = slot[key];
+  if (Array.isArray(child)) child.forEach((value, i) => visit(value, (r) => (child[i] = r)));
+  else visit(child, (r) => (slot[key] = r));
 }

@@ -12,6 +12,11 @@ export function checkInitialized(value: any, name: string): any {
   return value;
 }
 
+/** A reference that is certainly in its TDZ (a parameter default reading a later parameter). */
+export function uninitialized(name: string): never {
+  throw new ReferenceError("Cannot access '" + name + "' before initialization");
+}
+
 /** An assignment to a hoisted `const`. */
 export function constAssign(name: string): never {
   throw new TypeError("Assignment to constant variable '" + name + "'.");
