@@ -58,14 +58,23 @@ export function transform(code: string, options?: TransformOptions): TransformRe
 /** Lowers every suspending function of a parsed file in place; returns their models. */
 export function lowerProgram(ast: t.File, opts: NormalizedOptions): FunctionModel[] {
   let program!: NodePath<t.Program>;
-  // The statements already put at the start of each scope, so later ones follow them.
-  const inserted = new Map<t.Node, NodePath>();
   traverse(ast, {
     Program(path) {
       program = path;
       path.stop();
     },
   });
+  return lowerProgramPath(program, opts);
+}
+
+/**
+ * The pipeline shared by `transform` and the Babel plugin: lowers every
+ * suspending function under `program` (whichever Babel's traversal the path
+ * comes from) and adds the runtime binding.
+ */
+export function lowerProgramPath(program: NodePath<t.Program>, opts: NormalizedOptions): FunctionModel[] {
+  // The statements already put at the start of each scope, so later ones follow them.
+  const inserted = new Map<t.Node, NodePath>();
   const runtime: RuntimeRef = { name: program.scope.generateUid("awaitless"), used: new Set() };
   const file: FileContext = {
     runtime,

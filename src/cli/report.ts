@@ -99,7 +99,7 @@ export class Reporter {
 export function formatFailure(display: string, failure: Failure, verbose: boolean): string {
   switch (failure.kind) {
     case "syntax":
-      return `${display}:${failure.line}:${failure.column}: SyntaxError: ${failure.message}\n\n${failure.frame}\n`;
+      return `${display}:${failure.line}:${failure.column}: SyntaxError: ${failure.message}\n\n${failure.frame}\n\n`;
     case "io":
       return `${display}: ${failure.message}`;
     case "internal": {
