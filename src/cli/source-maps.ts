@@ -43,10 +43,13 @@ export function findMapComment(code: string): MapComment | null {
 }
 
 /**
- * The text without the comment. Its line breaks stay, so every position
- * before or after it keeps its line and column (and the input map stays valid).
+ * The text without the comment. Every position before it keeps its line and
+ * column, and so does every position after it (its line breaks stay), so
+ * the input map stays valid.
  */
 export function removeMapComment(code: string, comment: MapComment): string {
+  // Usually the comment ends the file: then it goes with its line.
+  if (/^\s*$/.test(code.slice(comment.end))) return code.slice(0, comment.start).replace(/[ \t]*$/, "");
   const removed = code.slice(comment.start, comment.end).replace(/[^\n]/g, "");
   return code.slice(0, comment.start) + removed + code.slice(comment.end);
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The awaitless command. The program is dist/cli.js, built from src/cli.ts.
+
+let cli;
+try {
+  cli = await import("../dist/cli.js");
+} catch (error) {
+  if (error && error.code === "ERR_MODULE_NOT_FOUND" && /dist[\\/]cli\.js/.test(String(error.message))) {
+    process.stderr.write("awaitless: the CLI is not built (dist/cli.js is missing); run `npm run build` first\n");
+    process.exit(1);
+  }
+  throw error;
+}
+process.exitCode = await cli.run(process.argv.slice(2));
