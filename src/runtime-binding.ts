@@ -8,7 +8,7 @@ import * as t from "@babel/types";
 import { parse } from "@babel/parser";
 import type { NormalizedOptions } from "./options.js";
 import type { RuntimeRef } from "./lower/runtime-ref.js";
-import { chunks, helpers } from "./generated/runtime-chunks.js";
+import { units, helpers } from "./generated/runtime-chunks.js";
 
 export function runtimeDeclaration(runtime: RuntimeRef, opts: NormalizedOptions, sourceType: "module" | "script"): t.Statement {
   const id = t.identifier(runtime.name);
@@ -25,23 +25,36 @@ export function runtimeDeclaration(runtime: RuntimeRef, opts: NormalizedOptions,
   }
 }
 
-/** Source of a self-contained runtime object providing `used` helpers. */
+/**
+ * Source of a self-contained runtime object providing the `used` helpers:
+ * the runtime units they need, each after the units it depends on (so a
+ * `var` is initialised before anything uses it), inside one function scope.
+ */
 export function inlineRuntimeSource(used: Iterable<string>): string {
-  const order: string[] = [];
-  const visit = (chunk: string) => {
-    if (order.includes(chunk)) return;
-    for (const dep of chunks[chunk].deps) visit(dep);
-    order.push(chunk);
+  type Unit = (typeof units)[number];
+  const declaring = new Map<string, Unit>();
+  const setups = new Map<string, Unit[]>();
+  for (const unit of units) {
+    for (const name of unit.names) declaring.set(name, unit);
+    if (unit.setupOf) setups.set(unit.setupOf, [...(setups.get(unit.setupOf) ?? []), unit]);
+  }
+  const visited = new Set<Unit>();
+  const code: string[] = [];
+  const include = (unit: Unit) => {
+    if (visited.has(unit)) return;
+    visited.add(unit);
+    for (const dep of unit.deps) include(declaring.get(dep)!);
+    code.push(unit.code);
+    for (const name of unit.names) for (const setup of setups.get(name) ?? []) include(setup);
   };
   const names = [...used].sort();
   for (const name of names) {
-    const helper = helpers[name];
-    if (!helper) throw new Error(`awaitless internal error: unknown runtime helper ${name}`);
-    visit(helper.chunk);
+    const local = helpers[name];
+    if (!local) throw new Error(`awaitless internal error: unknown runtime helper ${name}`);
+    include(declaring.get(local)!);
   }
-  const body = order.map((chunk) => chunks[chunk].code).join("\n");
-  const exported = names.map((name) => `${JSON.stringify(name)}: ${helpers[name].local}`).join(", ");
-  return `(function () {\n${body}\nreturn { ${exported} };\n})()`;
+  const exported = names.map((name) => `${JSON.stringify(name)}: ${helpers[name]}`).join(", ");
+  return `(function () {\n${code.join("\n")}\nreturn { ${exported} };\n})()`;
 }
 
 function inlineRuntime(used: Set<string>): t.Expression {

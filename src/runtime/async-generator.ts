@@ -25,7 +25,9 @@
 import { NativePromise, promiseResolve, promiseThen, isObject, typeError, createPrototype, defineHidden, setPrototypeOf, setName } from "./intrinsics.js";
 import {
   Machine,
-  MachinePrototype,
+  suspendAwait,
+  suspendYield,
+  suspendDelegate,
   SUSPEND,
   AWAIT,
   YIELD,
@@ -86,8 +88,6 @@ function AsyncGeneratorMachine(this: AsyncGeneratorMachine, step: Machine["step"
   this.awaiting = FOR_BODY;
   this.inner = null;
   this.delegateReturning = false;
-  this.pending = undefined;
-  this.onTick = undefined;
   var m = this;
   this.onFulfilled = function (value: any) {
     settled(m, value);
@@ -96,7 +96,7 @@ function AsyncGeneratorMachine(this: AsyncGeneratorMachine, step: Machine["step"
     failed(m, error);
   };
 }
-AsyncGeneratorMachine.prototype = MachinePrototype;
+AsyncGeneratorMachine.prototype = { await: suspendAwait, yield: suspendYield, delegate: suspendDelegate };
 
 /** %AsyncGeneratorPrototype% and %AsyncGeneratorFunction.prototype%. */
 export var AsyncGeneratorPrototype: any = createPrototype(AsyncIteratorPrototype, "AsyncGenerator");

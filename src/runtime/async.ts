@@ -8,9 +8,7 @@
 // - `await v` is PromiseResolve(%Promise%, v) followed by a reaction on the
 //   saved `then`: one tick for a native promise or a plain object, the
 //   thenable-job ticks for a thenable, and a getter on `v.constructor` runs
-//   as it does natively. A primitive cannot be a thenable, so it is resumed
-//   through queueMicrotask where the engine has it: the same single tick,
-//   without allocating two promises;
+//   as it does natively;
 // - the function's completion goes through the promise's resolve function,
 //   so returning a promise or thenable adopts it just as natively.
 //
@@ -23,7 +21,7 @@
 import { createPrototype, setPrototypeOf, setName } from "./intrinsics.js";
 import { newPromise, lastResolve, lastReject } from "./capability.js";
 import { awaitValue, Awaiter } from "./await-value.js";
-import { Machine, MachinePrototype, SUSPEND, enterCatch } from "./machine.js";
+import { Machine, SUSPEND, enterCatch, suspendAwait } from "./machine.js";
 
 interface AsyncMachine extends Machine, Awaiter {
   resolve: (value: any) => void;
@@ -43,10 +41,8 @@ function AsyncMachine(this: AsyncMachine, step: Machine["step"], self: any, trie
   this.reject = lastReject;
   this.onFulfilled = undefined;
   this.onRejected = undefined;
-  this.onTick = undefined;
-  this.pending = undefined;
 }
-AsyncMachine.prototype = MachinePrototype;
+AsyncMachine.prototype = { await: suspendAwait };
 
 /** Calls a compiled async body; returns the promise of its completion. */
 export function runAsync(step: Machine["step"], self: any, tries?: number[]): Promise<any> {

@@ -23,7 +23,8 @@
 import { iteratorSymbol, isObject, typeError, createPrototype, defineHidden, setPrototypeOf, setName, objectGetPrototypeOf } from "./intrinsics.js";
 import {
   Machine,
-  MachinePrototype,
+  suspendYield,
+  suspendDelegate,
   SUSPEND,
   DELEGATE,
   enterCatch,
@@ -60,7 +61,7 @@ function GeneratorMachine(this: GeneratorMachine, step: Machine["step"], self: a
   this.state = SUSPENDED_START;
   this.inner = null;
 }
-GeneratorMachine.prototype = MachinePrototype;
+GeneratorMachine.prototype = { yield: suspendYield, delegate: suspendDelegate };
 
 /**
  * %IteratorPrototype%: the engine's own where it has iterators (so iterator

@@ -4,23 +4,16 @@
 // `Promise.prototype.then`, `Promise.resolve` or `Object.setPrototypeOf`, so
 // every driver calls these saved copies. Nothing here writes a global.
 //
-// The runtime runs on ES5 engines too: Promise may be a polyfill, and Symbol,
-// Object.setPrototypeOf and queueMicrotask may be missing. Each has a fallback.
+// The runtime runs on ES5 engines too: Promise may be a polyfill, and Symbol
+// and Object.setPrototypeOf may be missing. Each has a fallback.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
-declare var queueMicrotask: ((callback: () => void) => void) | undefined;
 
 export var NativePromise: PromiseConstructor = typeof Promise === "function" ? Promise : (undefined as any);
 export var promiseThen: (this: Promise<any>, f: (v: any) => any, r: (e: any) => any) => Promise<any> =
   NativePromise && NativePromise.prototype.then;
 export var promiseResolve: (this: PromiseConstructor, v: any) => Promise<any> = NativePromise && NativePromise.resolve;
 export var callFunction = Function.prototype.call;
-
-// A microtask without a promise: same FIFO queue as promise reactions, so
-// awaiting a primitive through it takes exactly one tick, as natively.
-export var enqueueMicrotask: ((callback: () => void) => void) | undefined =
-  typeof queueMicrotask === "function" ? queueMicrotask : undefined;
 
 var hasSymbol = typeof Symbol === "function" && typeof Symbol.iterator === "symbol";
 // Without Symbol (mujs, old engines) iterables are looked up under the
@@ -32,14 +25,9 @@ export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag ? Symbol.toS
 var objectDefineProperty = Object.defineProperty;
 var objectCreate = Object.create;
 export var objectGetPrototypeOf = Object.getPrototypeOf;
-var setPrototype: ((o: any, proto: any) => any) | undefined =
-  (Object as any).setPrototypeOf ||
-  ("__proto__" in Object.prototype
-    ? function (o: any, proto: any) {
-        o.__proto__ = proto;
-        return o;
-      }
-    : undefined);
+// Missing only in engines that cannot change a prototype at all (mujs):
+// there compiled functions keep Function.prototype as their [[Prototype]].
+var setPrototype: ((o: any, proto: any) => any) | undefined = (Object as any).setPrototypeOf;
 
 export function isObject(value: any): boolean {
   return (typeof value === "object" && value !== null) || typeof value === "function";
@@ -58,7 +46,7 @@ export function setPrototypeOf<T>(target: T, proto: any): T {
 /** Gives a function the `name` it would have had natively (where the engine lets it be redefined). */
 export function setName(fn: any, name: string): void {
   try {
-    if (fn.name !== name) objectDefineProperty(fn, "name", { value: name, configurable: true });
+    objectDefineProperty(fn, "name", { value: name, configurable: true });
   } catch (ignored) {
     // ES5 engines: `name` is non-standard and may not be configurable.
   }

@@ -57,26 +57,29 @@ export interface Machine {
   delegate(iterable: any, state: number): any;
 }
 
-export var MachinePrototype = {
-  await: function (this: Machine, value: any, state: number): any {
-    this.s = state;
-    this.x = value;
-    this.k = AWAIT;
-    return SUSPEND;
-  },
-  yield: function (this: Machine, value: any, state: number): any {
-    this.s = state;
-    this.x = value;
-    this.k = YIELD;
-    return SUSPEND;
-  },
-  delegate: function (this: Machine, iterable: any, state: number): any {
-    this.s = state;
-    this.x = iterable;
-    this.k = DELEGATE;
-    return SUSPEND;
-  },
-};
+// The suspension methods compiled code calls as `m.await(value, state)`,
+// `m.yield(value, state)` and `m.delegate(iterable, state)`; each driver's
+// machine prototype has the ones its kind of function can use.
+export function suspendAwait(this: Machine, value: any, state: number): any {
+  this.s = state;
+  this.x = value;
+  this.k = AWAIT;
+  return SUSPEND;
+}
+
+export function suspendYield(this: Machine, value: any, state: number): any {
+  this.s = state;
+  this.x = value;
+  this.k = YIELD;
+  return SUSPEND;
+}
+
+export function suspendDelegate(this: Machine, iterable: any, state: number): any {
+  this.s = state;
+  this.x = iterable;
+  this.k = DELEGATE;
+  return SUSPEND;
+}
 
 /** The handler of `kind` (2: throw, 3: return) protecting `state`, or 0. */
 export function findHandler(tries: number[] | undefined, state: number, kind: number): number {
