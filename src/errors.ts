@@ -20,6 +20,23 @@ export class AwaitlessSyntaxError extends SyntaxError {
   }
 }
 
+/** Valid input that awaitless cannot compile (yet), reported like a syntax error. */
+export class AwaitlessUnsupportedError extends Error {
+  readonly code = "AWAITLESS_UNSUPPORTED";
+  constructor(
+    readonly reason: string,
+    readonly filename: string,
+    /** 1-based line. */
+    readonly line: number,
+    /** 1-based column. */
+    readonly column: number,
+    readonly frame: string,
+  ) {
+    super(`${filename}:${line}:${column}: ${reason}\n\n${frame}`);
+    this.name = "AwaitlessUnsupportedError";
+  }
+}
+
 export function codeFrame(source: string, line: number, column: number, message?: string): string {
   return codeFrameColumns(source, { start: { line, column } }, { highlightCode: false, message });
 }

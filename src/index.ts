@@ -3,5 +3,5 @@
 
 export { transform, type TransformResult, type SourceMapObject } from "./transform.js";
 export type { TransformOptions, RuntimeMode, SourceType } from "./options.js";
-export { AwaitlessSyntaxError } from "./errors.js";
+export { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "./errors.js";
 export type * from "./model.js";

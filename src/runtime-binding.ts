@@ -59,6 +59,13 @@ export function inlineRuntimeSource(used: Iterable<string>): string {
 
 function inlineRuntime(used: Set<string>): t.Expression {
   const program = parse(inlineRuntimeSource(used), { sourceType: "script" }).program;
+  // The runtime's code maps to nothing in the user's file: its locations are dropped.
+  t.traverseFast(program, (node) => {
+    node.loc = null;
+    node.start = node.end = null;
+    delete node.leadingComments;
+    delete node.trailingComments;
+  });
   const statement = program.body[0] as t.ExpressionStatement;
   return statement.expression;
 }

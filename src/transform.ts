@@ -9,6 +9,8 @@ import { parse } from "./parse.js";
 import { lowerFunction, kindOf, type FileContext } from "./lower/lower-function.js";
 import type { RuntimeRef } from "./lower/runtime-ref.js";
 import { runtimeDeclaration } from "./runtime-binding.js";
+import { UnsupportedInput } from "./lower/unsupported.js";
+import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
 import type { FunctionModel } from "./model.js";
 
 
@@ -30,16 +32,20 @@ export interface SourceMapObject {
   sourcesContent?: Array<string | null>;
 }
 
-/** Cheap test for text that cannot contain anything to lower: no `async`, `yield`, `await` or `*`. */
+/**
+ * Cheap test for text that cannot contain anything to lower: false when it
+ * has no `async` and no `*` that could start a generator (`function*`, or a
+ * generator method `*name(`, `*[key](`, `*#name(`, `*"name"(`).
+ */
 export function mayNeedLowering(code: string): boolean {
-  return /async|\*/.test(code);
+  return /\basync\b|\bfunction\s*\*|\*\s*(?:\[|["'\d]|#?[\w$]+\s*\()/.test(code);
 }
 
 export function transform(code: string, options?: TransformOptions): TransformResult {
   const opts = normalizeOptions(options);
   if (!mayNeedLowering(code)) return { code, map: null, functions: [] };
   const ast = parse(code, opts);
-  const functions = lowerProgram(ast, opts);
+  const functions = withReportedLocation(() => lowerProgram(ast, opts), code, opts.filename);
   // Nothing to lower: hand the text back as it was, not reprinted.
   if (functions.length === 0) return { code, map: null, functions };
   const output = generate(
@@ -53,6 +59,17 @@ export function transform(code: string, options?: TransformOptions): TransformRe
     code,
   );
   return { code: output.code, map: (output.map as SourceMapObject | null) ?? null, functions };
+}
+
+/** Turns lowering's UnsupportedInput into a located error with a code frame. */
+export function withReportedLocation<T>(run: () => T, code: string, filename: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof UnsupportedInput)) throw error;
+    const start = error.node.loc?.start ?? { line: 1, column: 0 };
+    throw new AwaitlessUnsupportedError(error.message, filename, start.line, start.column + 1, codeFrame(code, start.line, start.column + 1, error.message));
+  }
 }
 
 /** Lowers every suspending function of a parsed file in place; returns their models. */

@@ -22,6 +22,7 @@ import type { SuspensionFinder } from "./suspension.js";
 import type { NameSource } from "./context.js";
 import { applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
+import { unsupported } from "./unsupported.js";
 
 export interface HoistResult {
   /** Names to declare with `var` in the wrapper. */
@@ -119,7 +120,7 @@ export function hoistScope(
         const scope = node.kind === "var" ? fnScope : path.scope;
         if (node.kind !== "var" && !isExploded(scope)) return;
         if (node.kind === "using" || node.kind === "await using") {
-          throw path.buildCodeFrameError("awaitless: `using` declarations are not supported yet");
+          throw unsupported(node, "`using` declarations are not supported yet");
         }
         const loopHead = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement();
         for (const declarator of node.declarations) {

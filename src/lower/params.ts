@@ -10,6 +10,7 @@
 
 import * as t from "@babel/types";
 import type { NameSource } from "./context.js";
+import { unsupported } from "./unsupported.js";
 
 export interface LoweredParams {
   /** The wrapper's own parameters. */
@@ -61,7 +62,7 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
   });
 
   params.forEach((param, i) => {
-    if (param.type === "TSParameterProperty") throw new Error("awaitless: parameter properties are only allowed in constructors");
+    if (param.type === "TSParameterProperty") throw unsupported(param, "parameter properties are only allowed in constructors");
     for (const name of Object.keys(t.getBindingIdentifiers(param))) result.vars.push(name);
     // The value passed in: the wrapper's own parameter, or `arguments[i]`.
     let incoming: t.Expression;

@@ -11,6 +11,7 @@ import { explodeExpression } from "./index.js";
 import { explodeMemberParts } from "./calls.js";
 import { skipsRight } from "./control.js";
 import { explodePatternAssignment } from "./patterns.js";
+import { unsupported } from "../unsupported.js";
 
 type LogicalOperator = "&&" | "||" | "??";
 
@@ -49,7 +50,7 @@ export function explodeAssignment(ctx: LowerContext, node: t.AssignmentExpressio
   } else if (target.type === "Identifier") {
     reference = target;
   } else {
-    throw new Error(`awaitless: cannot lower an assignment to ${target.type} containing await or yield`);
+    throw unsupported(target, `an assignment to ${target.type} containing await or yield is not supported`);
   }
   if (node.operator === "=") {
     return t.assignmentExpression("=", reference as t.LVal, explodeExpression(ctx, node.right));

@@ -9,13 +9,14 @@
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import { explodeExpression, explodeOperands, type Operand } from "./index.js";
+import { unsupported } from "../unsupported.js";
 
 type Argument = t.Expression | t.SpreadElement | t.ArgumentPlaceholder;
 
 function argumentOperands(args: Argument[]): Operand[] {
   return args.map((arg) => {
     if (arg.type === "SpreadElement") return { node: arg.argument, role: "arraySpread" as const };
-    if (arg.type === "ArgumentPlaceholder") throw new Error("awaitless: partial application is not supported");
+    if (arg.type === "ArgumentPlaceholder") throw unsupported(arg, "partial application is not supported");
     return { node: arg, role: "value" as const };
   });
 }

@@ -14,6 +14,7 @@ import type { LowerContext } from "../context.js";
 import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain, explodeMemberParts } from "./calls.js";
 import { explodeAssignment, explodeUpdate, explodeDelete } from "./assignments.js";
 import { explodeLogical, explodeConditional } from "./control.js";
+import { unsupported } from "../unsupported.js";
 
 export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreResult = false): t.Expression {
   if (!ctx.suspends(node)) return node;
@@ -77,11 +78,6 @@ export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreR
     default:
       throw unsupported(node);
   }
-}
-
-export function unsupported(node: t.Node): Error {
-  const where = node.loc ? ` at line ${node.loc.start.line}` : "";
-  return new Error(`awaitless: cannot yet lower ${node.type} containing await or yield${where}`);
 }
 
 /** How an operand is kept when a later operand suspends. */

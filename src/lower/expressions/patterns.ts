@@ -11,6 +11,7 @@ import { explodeExpression } from "./index.js";
 import { explodeMemberParts } from "./calls.js";
 import { openIterator, insideIterator, emitIteratorExits } from "../iteration.js";
 import { runtimeCall } from "../runtime-ref.js";
+import { unsupported } from "../unsupported.js";
 
 type Put = (value: t.Expression) => void;
 
@@ -57,7 +58,7 @@ function prepareTarget(ctx: LowerContext, target: t.LVal): Put {
     case "AssignmentPattern":
       return withDefault(ctx, target);
     default:
-      throw new Error(`awaitless: cannot lower destructuring into ${target.type} containing await or yield`);
+      throw unsupported(target, `destructuring into ${target.type} containing await or yield is not supported`);
   }
 }
 

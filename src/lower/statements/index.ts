@@ -8,7 +8,8 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression, emitForEffect, unsupported } from "../expressions/index.js";
+import { explodeExpression, emitForEffect } from "../expressions/index.js";
+import { unsupported } from "../unsupported.js";
 import { explodeWhile, explodeDoWhile, explodeFor, explodeForIn } from "./loops.js";
 import { explodeForOf } from "./for-of.js";
 import { explodeSwitch } from "./switch.js";
