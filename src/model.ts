@@ -44,15 +44,21 @@ export interface StateModel {
   kind: StateKind;
   /** Where in the input the state's code comes from (null for compiler-made states). */
   source: SourceRange | null;
+  /** Where the state's `case` is in the output (set by `inspect`). */
+  output?: SourceRange | null;
   exits: StateExitModel[];
 }
 
 export interface FunctionModel {
+  /** Position of this function in the output, from 0, in the order the functions appear there. */
+  id: number;
   /** The function's name as `fn.name` reports it ("" when anonymous). */
   name: string;
   kind: FunctionKindName;
   form: FunctionForm;
   source: SourceRange | null;
+  /** The compiled function (the wrapper) in the output (set by `inspect`). */
+  output?: SourceRange | null;
   states: StateModel[];
   /** Try table entries: states `start <= s < end` go to `onThrow` on an exception. */
   regions: Array<{ start: number; end: number; onThrow: number; onReturn: number | null }>;

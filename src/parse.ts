@@ -6,11 +6,17 @@ import type * as t from "@babel/types";
 import type { NormalizedOptions } from "./options.js";
 import { AwaitlessSyntaxError, codeFrame } from "./errors.js";
 
-export function parse(code: string, options: NormalizedOptions): t.File {
+/** The syntax plugins for a file: TypeScript and JSX by its options, and recent proposals. */
+export function parserPlugins(options: NormalizedOptions): ParserPlugin[] {
   const plugins: ParserPlugin[] = [];
   if (options.typescript) plugins.push("typescript");
   if (options.jsx) plugins.push("jsx");
   plugins.push("explicitResourceManagement", "importAttributes");
+  return plugins;
+}
+
+export function parse(code: string, options: NormalizedOptions): t.File {
+  const plugins = parserPlugins(options);
   try {
     return babelParse(code, {
       sourceType: options.sourceType,

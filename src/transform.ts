@@ -18,7 +18,7 @@ export interface TransformResult {
   code: string;
   /** Source map (v3) when `sourceMaps` was set, else null. */
   map: SourceMapObject | null;
-  /** The state model of every lowered function, in the order they were lowered (innermost first). */
+  /** The state model of every lowered function, in the order the functions appear in the output. */
   functions: FunctionModel[];
 }
 
@@ -42,12 +42,18 @@ export function mayNeedLowering(code: string): boolean {
 }
 
 export function transform(code: string, options?: TransformOptions): TransformResult {
+  return transformWithRuntime(code, options).result;
+}
+
+/** `transform`, also telling the name of the output's runtime binding (for `inspect`). */
+export function transformWithRuntime(code: string, options?: TransformOptions): { result: TransformResult; runtimeName: string | null } {
   const opts = normalizeOptions(options);
-  if (!mayNeedLowering(code)) return { code, map: null, functions: [] };
+  if (!mayNeedLowering(code)) return { result: { code, map: null, functions: [] }, runtimeName: null };
   const ast = parse(code, opts);
-  const functions = withReportedLocation(() => lowerProgram(ast, opts), code, opts.filename);
+  let runtimeName: string | null = null;
+  const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name)), code, opts.filename);
   // Nothing to lower: hand the text back as it was, not reprinted.
-  if (functions.length === 0) return { code, map: null, functions };
+  if (functions.length === 0) return { result: { code, map: null, functions }, runtimeName: null };
   const output = generate(
     ast,
     {
@@ -58,7 +64,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
     } as Parameters<typeof generate>[1],
     code,
   );
-  return { code: output.code, map: (output.map as SourceMapObject | null) ?? null, functions };
+  return { result: { code: output.code, map: (output.map as SourceMapObject | null) ?? null, functions }, runtimeName };
 }
 
 /** Turns lowering's UnsupportedInput into a located error with a code frame. */
@@ -73,7 +79,7 @@ export function withReportedLocation<T>(run: () => T, code: string, filename: st
 }
 
 /** Lowers every suspending function of a parsed file in place; returns their models. */
-export function lowerProgram(ast: t.File, opts: NormalizedOptions): FunctionModel[] {
+export function lowerProgram(ast: t.File, opts: NormalizedOptions, onRuntime?: (name: string) => void): FunctionModel[] {
   let program!: NodePath<t.Program>;
   traverse(ast, {
     Program(path) {
@@ -81,7 +87,7 @@ export function lowerProgram(ast: t.File, opts: NormalizedOptions): FunctionMode
       path.stop();
     },
   });
-  return lowerProgramPath(program, opts);
+  return lowerProgramPath(program, opts, onRuntime);
 }
 
 /**
@@ -89,13 +95,19 @@ export function lowerProgram(ast: t.File, opts: NormalizedOptions): FunctionMode
  * suspending function under `program` (whichever Babel's traversal the path
  * comes from) and adds the runtime binding.
  */
-export function lowerProgramPath(program: NodePath<t.Program>, opts: NormalizedOptions): FunctionModel[] {
+export function lowerProgramPath(
+  program: NodePath<t.Program>,
+  opts: NormalizedOptions,
+  onRuntime?: (name: string) => void,
+): FunctionModel[] {
   // The statements already put at the start of each scope, so later ones follow them.
   const inserted = new Map<t.Node, NodePath>();
   const runtime: RuntimeRef = { name: program.scope.generateUid("awaitless"), used: new Set() };
+  onRuntime?.(runtime.name);
   const file: FileContext = {
     runtime,
     functions: [],
+    steps: new Map(),
     atScopeStart: (scope, statement) => insertAtStart(scope, statement, inserted),
   };
   program.traverse({
@@ -106,7 +118,20 @@ export function lowerProgramPath(program: NodePath<t.Program>, opts: NormalizedO
     },
   });
   if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType), new Map());
-  return file.functions;
+  return inOutputOrder(program.node, file.steps);
+}
+
+/** The models in the order their step functions appear in the finished program (and so in the output). */
+function inOutputOrder(program: t.Program, steps: Map<t.Node, FunctionModel>): FunctionModel[] {
+  const ordered: FunctionModel[] = [];
+  t.traverseFast(program, (node) => {
+    const model = steps.get(node);
+    if (model) {
+      model.id = ordered.length;
+      ordered.push(model);
+    }
+  });
+  return ordered;
 }
 
 /** Inserts a statement where the declarations of a block, switch case or program are hoisted to. */

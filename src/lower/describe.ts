@@ -37,16 +37,18 @@ export function describeFunction(
     regions.push({ start: tries[i], end: tries[i + 1], onThrow: tries[i + 2], onReturn: tries[i + 3] || null });
   }
   return {
+    id: -1,
     name: nameOf(node, inferred),
     kind: KIND_NAMES[kind],
     form,
     source: rangeOf(node.loc),
-    states: ctx.emitter.states.map((state) => ({
-      id: state.id,
-      kind: state.kind,
-      source: rangeOf(state.loc),
-      exits: state.exits.map((exit): StateExitModel => ({ kind: exit.kind, to: exit.target?.id ?? null })),
-    })),
+    states: ctx.emitter.states.map((state) => {
+      const exits = state.exits.map((exit): StateExitModel => ({ kind: exit.kind, to: exit.target?.id ?? null }));
+      // An exception raised in the state goes to the innermost handler protecting it.
+      const handler = regions.find((r) => r.start <= state.id && state.id < r.end);
+      if (handler) exits.push({ kind: "catch", to: handler.onThrow });
+      return { id: state.id, kind: state.kind, source: rangeOf(state.loc), exits };
+    }),
     regions,
   };
 }

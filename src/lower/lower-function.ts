@@ -39,6 +39,8 @@ import type { FunctionModel } from "../model.js";
 export interface FileContext {
   runtime: RuntimeRef;
   functions: FunctionModel[];
+  /** The step function each model belongs to, to put the models in output order. */
+  steps: Map<t.Node, FunctionModel>;
   /** Statements to run where a function declaration is hoisted (its scope's start). */
   atScopeStart(scope: NodePath, statement: t.Statement): void;
 }
@@ -120,7 +122,9 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   } else {
     node.body = t.blockStatement([...preamble, t.returnStatement(start)], directives);
   }
-  file.functions.push(describeFunction(path, kind, ctx, tries, inferred));
+  const model = describeFunction(path, kind, ctx, tries, inferred);
+  file.functions.push(model);
+  file.steps.set(step, model);
   markIdentity(path, file, inferred, kind);
 }
 

@@ -1,0 +1,82 @@
+// inspect(): the state model of every lowered function, with where each
+// function and each state's `case` ended up in the output. Those output
+// ranges come from parsing the output, which plain `transform` does not
+// pay for.
+
+import { parse } from "@babel/parser";
+import * as t from "@babel/types";
+import { normalizeOptions, type TransformOptions } from "./options.js";
+import { transformWithRuntime, type TransformResult } from "./transform.js";
+import { parserPlugins } from "./parse.js";
+import { rangeOf } from "./lower/describe.js";
+import type { FunctionModel } from "./model.js";
+
+export type InspectResult = TransformResult;
+
+const STARTERS = new Set(["async", "generator", "asyncGenerator"]);
+
+export function inspect(code: string, options?: TransformOptions): InspectResult {
+  const { result, runtimeName } = transformWithRuntime(code, options);
+  if (result.functions.length > 0 && runtimeName) attachOutputRanges(result, runtimeName, options);
+  return result;
+}
+
+function attachOutputRanges(result: TransformResult, runtimeName: string, options?: TransformOptions): void {
+  const opts = normalizeOptions(options);
+  const ast = parse(result.code, { sourceType: opts.sourceType, plugins: parserPlugins(opts) });
+  const starts: Array<{ call: t.CallExpression; wrapper: t.Function | null }> = [];
+  const functions: t.Function[] = [];
+  const visit = (node: t.Node) => {
+    const isFunction = t.isFunction(node);
+    if (isFunction) functions.push(node);
+    if (node.type === "CallExpression" && isStart(node, runtimeName)) {
+      starts.push({ call: node, wrapper: functions[functions.length - 1] ?? null });
+    }
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
+      else if (child && typeof child === "object") visit(child as t.Node);
+    }
+    if (isFunction) functions.pop();
+  };
+  visit(ast.program);
+  if (starts.length !== result.functions.length) return;
+  starts.forEach(({ call, wrapper }, i) => describeOutput(result.functions[i], call, wrapper));
+}
+
+function isStart(call: t.CallExpression, runtimeName: string): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === "MemberExpression" &&
+    callee.object.type === "Identifier" &&
+    callee.object.name === runtimeName &&
+    callee.property.type === "Identifier" &&
+    STARTERS.has(callee.property.name) &&
+    t.isFunction(call.arguments[0])
+  );
+}
+
+function describeOutput(model: FunctionModel, call: t.CallExpression, wrapper: t.Function | null): void {
+  model.output = rangeOf(wrapper?.loc ?? call.loc);
+  const step = call.arguments[0] as t.Function;
+  const body = step.body.type === "BlockStatement" ? step.body.body : [];
+  const dispatch = findDispatch(body);
+  for (const state of model.states) state.output = null;
+  if (!dispatch) {
+    if (model.states[0]) model.states[0].output = rangeOf(step.body.loc);
+    return;
+  }
+  for (const clause of dispatch.cases) {
+    if (clause.test?.type !== "NumericLiteral") continue;
+    const state = model.states[clause.test.value];
+    if (state) state.output = rangeOf(clause.loc);
+  }
+}
+
+/** The `switch (_m.s)` of a step function, under its optional `for (;;)` and label. */
+function findDispatch(body: t.Statement[]): t.SwitchStatement | null {
+  let statement: t.Statement | undefined = body[0];
+  if (statement?.type === "LabeledStatement") statement = statement.body;
+  if (statement?.type === "ForStatement") statement = statement.body;
+  return statement?.type === "SwitchStatement" ? statement : null;
+}
