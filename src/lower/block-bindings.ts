@@ -67,7 +67,10 @@ export function applyBlockSemantics(
     const scopePath = item.binding.scope.path;
     const refs = collectReferences(scopePath, item, fn);
     const boxed = isInLoop(scopePath, fn) && refs.some((r) => r.inClosure);
-    const unsafe = item.initializedAt >= 0 ? refs.filter((r) => r.read && mayRunBeforeInit(r, item, scopePath)) : [];
+    const unsafe =
+      item.initializedAt >= 0
+        ? refs.filter((r) => r.path.node !== item.binding.identifier && mayRunBeforeInit(r, item, scopePath))
+        : [];
     if (item.kind === "const") forbidAssignments(refs, item, runtime);
     let env: string | null = null;
     if (boxed) {
@@ -83,12 +86,13 @@ export function applyBlockSemantics(
       addEntry(scopePath.node, t.expressionStatement(t.assignmentExpression("=", t.identifier(item.name), tdzValue())));
     }
     const unsafeSet = new Set(unsafe);
+    const current = () => (env ? t.memberExpression(t.identifier(env), t.identifier(item.name)) : t.identifier(item.name));
+    const check = () => t.callExpression(runtimeMember(runtime, "checkInitialized"), [current(), t.stringLiteral(item.name)]);
     for (const ref of refs) {
       if (!ref.path.node || ref.path.removed) continue;
-      let replacement: t.Expression = env ? t.memberExpression(t.identifier(env), t.identifier(item.name)) : ref.path.node;
-      if (unsafeSet.has(ref)) {
-        replacement = t.callExpression(runtimeMember(runtime, "checkInitialized"), [replacement, t.stringLiteral(item.name)]);
-      }
+      if (unsafeSet.has(ref) && !ref.read) checkBeforeWrite(ref.path, check, item.name, runtime, current);
+      let replacement: t.Expression = env ? current() : ref.path.node;
+      if (unsafeSet.has(ref) && ref.read) replacement = check();
       if (replacement !== ref.path.node) replaceIdentifier(ref.path, replacement);
     }
   }
@@ -172,6 +176,30 @@ function caseOf(path: NodePath): t.Node | null {
   return clause ? clause.node : null;
 }
 
+/**
+ * A write that can run in the TDZ throws there: `x = v` evaluates `v`, then
+ * finds `x` uninitialised; `x += v`, `x++` and `x ||= v` read `x` first.
+ */
+function checkBeforeWrite(
+  path: NodePath<t.Identifier>,
+  check: () => t.Expression,
+  name: string,
+  runtime: RuntimeRef,
+  current: () => t.Expression,
+): void {
+  const parent = path.parentPath;
+  if (!parent) return;
+  if (parent.isAssignmentExpression() && parent.node.left === path.node) {
+    if (parent.node.operator === "=") {
+      parent.node.right = t.callExpression(runtimeMember(runtime, "initializedWrite"), [current(), t.stringLiteral(name), parent.node.right]);
+    } else {
+      parent.replaceWith(t.sequenceExpression([check(), parent.node]));
+    }
+  } else if (parent.isUpdateExpression()) {
+    parent.replaceWith(t.sequenceExpression([check(), parent.node]));
+  }
+}
+
 /** `x = v` on a hoisted const becomes `(v, constAssign("x"))`; `x += v` keeps its read. */
 function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef): void {
   const name = item.name;
@@ -197,15 +225,24 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
       }
     } else if (parent.isUpdateExpression()) {
       parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", t.identifier(name)), fail]));
+    } else if (ref.path.isBindingIdentifier() && !parent.isVariableDeclarator()) {
+      // A destructuring or for…of target: a member whose setter throws, after the value is produced.
+      const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), [t.stringLiteral(name)]), t.identifier("value"));
+      replaceIdentifier(ref.path, target);
     }
   }
 }
 
+/**
+ * Swaps the identifier for its replacement in place. Not through
+ * `replaceWith`: a hoisted catch parameter becomes a member expression in
+ * `catch (e)` itself, which is only valid once the try is exploded (it is
+ * then an assignment target).
+ */
 function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expression): void {
   const parent = path.parent;
-  if ((parent.type === "ObjectProperty") && parent.shorthand && parent.value === path.node) parent.shorthand = false;
-  path.replaceWith(replacement);
-  path.skip();
+  if (parent.type === "ObjectProperty" && parent.shorthand && parent.value === path.node) parent.shorthand = false;
+  (path.container as unknown as Record<string | number, t.Node>)[path.key as string | number] = replacement;
 }
 
 /**

@@ -105,7 +105,10 @@ export function hoistScope(
       const name = claim(scope.getBinding(path.node.id.name), path.node.id.name, "class", path.node.end ?? 0);
       const expression = t.classExpression(t.identifier(name), path.node.superClass, path.node.body, path.node.decorators);
       Object.assign(expression, { typeParameters: path.node.typeParameters, superTypeParameters: path.node.superTypeParameters, implements: path.node.implements });
-      path.replaceWith(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
+      // The declaration's own identifier becomes the target, so later passes know it as the initialisation.
+      const target = path.node.id;
+      target.name = name;
+      path.replaceWith(t.expressionStatement(t.assignmentExpression("=", target, expression)));
       path.skip();
     },
     CatchClause(path) {

@@ -17,6 +17,21 @@ export function uninitialized(name: string): never {
   throw new ReferenceError("Cannot access '" + name + "' before initialization");
 }
 
+/** `x = value` on a hoisted binding that might be in its TDZ: ReferenceError after `value` is evaluated. */
+export function initializedWrite(current: any, name: string, value: any): any {
+  checkInitialized(current, name);
+  return value;
+}
+
+/** An assignment target standing for a hoisted `const` in a pattern: storing into it throws. */
+export function constTarget(name: string): { value: any } {
+  return {
+    set value(ignored: any) {
+      constAssign(name);
+    },
+  };
+}
+
 /** An assignment to a hoisted `const`. */
 export function constAssign(name: string): never {
   throw new TypeError("Assignment to constant variable '" + name + "'.");

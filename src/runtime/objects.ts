@@ -3,10 +3,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 var arraySlice = Array.prototype.slice;
-var objectKeys = Object.keys;
+var getOwnNames = Object.getOwnPropertyNames;
+var getOwnDescriptor = Object.getOwnPropertyDescriptor;
 var objectDefine = Object.defineProperty;
-var getOwnSymbols: ((o: any) => any[]) | undefined = (Object as any).getOwnPropertySymbols;
-var isEnumerable = Object.prototype.propertyIsEnumerable;
+// [[OwnPropertyKeys]] in one call (one proxy trap) where the engine has Reflect; ES5 engines have no symbols.
+var ownKeys: ((o: any) => any[]) | undefined = typeof Reflect === "object" ? Reflect.ownKeys : undefined;
 
 interface ForInRecord {
   keys: string[];
@@ -43,24 +44,25 @@ export function forInKeys(target: any): ForInRecord {
   return new (KeysRecord as any)(target);
 }
 
-/** `{ a, ...rest } = source`: the own enumerable properties of `source` except `excluded`. */
+/**
+ * `{ a, ...rest } = source`: CopyDataProperties — each own key of `source`
+ * (strings, then symbols) not excluded, checked to be enumerable just before
+ * it is read and copied, as the spec does.
+ */
 export function objectRest(source: any, excluded: any[]): any {
   if (source === null || source === undefined) throw new TypeError("Cannot destructure " + source);
   var from = Object(source);
   var result: any = {};
   var skip: any[] = [];
   for (var i = 0; i < excluded.length; i++) skip.push(typeof excluded[i] === "symbol" ? excluded[i] : String(excluded[i]));
-  var keys: any[] = objectKeys(from);
-  if (getOwnSymbols) {
-    var symbols = getOwnSymbols(from);
-    for (var j = 0; j < symbols.length; j++) if (isEnumerable.call(from, symbols[j])) keys.push(symbols[j]);
-  }
+  var keys: any[] = ownKeys ? ownKeys(from) : getOwnNames(from);
   for (var k = 0; k < keys.length; k++) {
     var key = keys[k];
     if (indexOf(skip, key) >= 0) continue;
+    var descriptor = getOwnDescriptor(from, key);
+    if (!descriptor || !descriptor.enumerable) continue;
     // A data property even for "__proto__", as CreateDataProperty does.
-    if (key === "__proto__") objectDefine(result, key, { value: from[key], writable: true, enumerable: true, configurable: true });
-    else result[key] = from[key];
+    objectDefine(result, key, { value: from[key], writable: true, enumerable: true, configurable: true });
   }
   return result;
 }

@@ -8,7 +8,7 @@
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import { explodeExpression } from "./index.js";
-import { explodeMemberParts } from "./calls.js";
+import { explodeMemberParts, explodeOptionalChain } from "./calls.js";
 import { skipsRight } from "./control.js";
 import { explodePatternAssignment } from "./patterns.js";
 import { unsupported } from "../unsupported.js";
@@ -90,6 +90,7 @@ export function explodeUpdate(ctx: LowerContext, node: t.UpdateExpression): t.Ex
 
 export function explodeDelete(ctx: LowerContext, node: t.UnaryExpression): t.Expression {
   const target = node.argument;
+  if (target.type === "OptionalMemberExpression") return explodeOptionalChain(ctx, target, false, true);
   if (target.type !== "MemberExpression") return { ...node, argument: explodeExpression(ctx, target) };
   const { object, key } = explodeMemberParts(ctx, target);
   return { ...node, argument: t.memberExpression(object as t.Expression, key as t.Expression, target.computed) };

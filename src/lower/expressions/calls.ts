@@ -107,12 +107,14 @@ type ChainLink =
 /**
  * `a?.b(await c)`: the whole chain is evaluated step by step into
  * temporaries; each `?.` tests its base for null or undefined and, if so,
- * skips the rest of the chain with `undefined` as the result.
+ * skips the rest of the chain with `undefined` as the result. Under `delete`
+ * the last member is deleted instead of read, and a skipped chain gives true.
  */
 export function explodeOptionalChain(
   ctx: LowerContext,
   node: t.OptionalCallExpression | t.OptionalMemberExpression,
   ignoreResult: boolean,
+  deleting = false,
 ): t.Expression {
   const links: ChainLink[] = [];
   let base: t.Expression = node;
@@ -143,7 +145,9 @@ export function explodeOptionalChain(
       const key = link.computed ? ctx.keep(explodeExpression(ctx, link.property as t.Expression)) : link.property;
       const nextIsCall = links[i + 1]?.type === "call";
       self = nextIsCall ? current : null;
-      current = ctx.spill(t.memberExpression(t.cloneNode(current), key as t.Expression, link.computed), nextIsCall ? "method" : "value");
+      const member = t.memberExpression(t.cloneNode(current), key as t.Expression, link.computed);
+      const isLast = i === links.length - 1;
+      current = ctx.spill(deleting && isLast ? t.unaryExpression("delete", member) : member, nextIsCall ? "method" : "value");
     } else {
       const args = rebuildArguments(link.args, explodeOperands(ctx, argumentOperands(link.args)));
       const call = self
@@ -157,7 +161,8 @@ export function explodeOptionalChain(
   else if (!ctx.isTemp(current)) ctx.emitter.emit(t.expressionStatement(current));
   ctx.emitter.jump(end);
   ctx.emitter.mark(nullish);
-  if (result) ctx.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(result), t.unaryExpression("void", t.numericLiteral(0)))));
+  const skipped = deleting ? t.booleanLiteral(true) : t.unaryExpression("void", t.numericLiteral(0));
+  if (result) ctx.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(result), skipped)));
   ctx.emitter.mark(end);
   return result ? t.identifier(result) : t.unaryExpression("void", t.numericLiteral(0));
 }
