@@ -150,6 +150,12 @@ function placeAtStart(scope: NodePath, statement: t.Statement): NodePath {
     const body = scope.get("body");
     const imports = body.filter((s) => s.isImportDeclaration());
     if (imports.length) return imports[imports.length - 1].insertAfter(statement)[0];
+    // The file's leading comment (a licence, a description) stays at the top.
+    const first = scope.node.body[0];
+    if (first?.leadingComments?.length) {
+      statement.leadingComments = first.leadingComments;
+      first.leadingComments = [];
+    }
     return scope.unshiftContainer("body", statement)[0];
   }
   if (scope.isSwitchCase()) return scope.unshiftContainer("consequent", statement)[0];

@@ -48,12 +48,31 @@ interface Reference {
   inClosure: NodePath | null;
 }
 
-export function applyBlockSemantics(
-  fn: NodePath<t.Function>,
-  moved: MovedBinding[],
-  names: NameSource,
-  runtime: RuntimeRef,
-): ScopeSetup {
+export interface BlockAnalysis {
+  items: Array<{ item: MovedBinding; refs: Reference[]; unsafe: Reference[]; scopePath: NodePath }>;
+  /** Bindings that get a fresh environment object per entry of their scope. */
+  boxed: Set<MovedBinding>;
+  fn: NodePath<t.Function>;
+}
+
+/** Finds each binding's references, which of them may run in its TDZ, and which bindings need environments. */
+export function analyzeBlockBindings(fn: NodePath<t.Function>, moved: MovedBinding[]): BlockAnalysis {
+  const analysis: BlockAnalysis = { items: [], boxed: new Set(), fn };
+  for (const item of moved) {
+    const scopePath = item.binding.scope.path;
+    const refs = collectReferences(scopePath, item, fn);
+    const unsafe =
+      item.initializedAt >= 0
+        ? refs.filter((r) => r.path.node !== item.binding.identifier && mayRunBeforeInit(r, item, scopePath))
+        : [];
+    if (item.binding.scope.path.node !== fn.node && isInLoop(scopePath, fn) && refs.some((r) => r.inClosure)) analysis.boxed.add(item);
+    analysis.items.push({ item, refs, unsafe, scopePath });
+  }
+  return analysis;
+}
+
+export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, runtime: RuntimeRef): ScopeSetup {
+  const fn = analysis.fn;
   const setup: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [] };
   const envs = new Map<t.Node, { name: string; fields: t.ObjectProperty[]; scope: NodePath }>();
   const addEntry = (scope: t.Node, statement: t.Statement) => {
@@ -63,17 +82,10 @@ export function applyBlockSemantics(
   };
   const tdzValue = () => runtimeMember(runtime, "TDZ");
 
-  for (const item of moved) {
-    const scopePath = item.binding.scope.path;
-    const refs = collectReferences(scopePath, item, fn);
-    const boxed = isInLoop(scopePath, fn) && refs.some((r) => r.inClosure);
-    const unsafe =
-      item.initializedAt >= 0
-        ? refs.filter((r) => r.path.node !== item.binding.identifier && mayRunBeforeInit(r, item, scopePath))
-        : [];
+  for (const { item, refs, unsafe, scopePath } of analysis.items) {
     if (item.kind === "const") forbidAssignments(refs, item, runtime);
     let env: string | null = null;
-    if (boxed) {
+    if (analysis.boxed.has(item)) {
       let record = envs.get(scopePath.node);
       if (!record) {
         record = { name: names.unique("env"), fields: [], scope: scopePath };

@@ -91,14 +91,17 @@ export class Emitter {
     for (const literal of label.refs) literal.value = state.id;
   }
 
+  /** Adds a statement to the current state; after a jump, return or throw it is unreachable and dropped. */
   emit(statement: t.Statement): void {
     const state = this.current;
+    if (state.terminated) return;
     if (!state.loc && statement.loc) state.loc = statement.loc;
     state.body.push(statement);
   }
 
   /** `m.s = target; continue;` — go to another state through the dispatch loop. */
   jump(target: Label, kind: ExitKind = "jump"): void {
+    if (this.current.terminated) return;
     for (const statement of this.jumpStatement(target).body) this.emit(statement);
     this.current.exits.push({ kind, target });
     this.current.terminated = true;
@@ -111,8 +114,16 @@ export class Emitter {
 
   /** `if (test) { m.s = target; continue; }` */
   jumpIf(test: t.Expression, target: Label, kind: ExitKind = "jump"): void {
+    if (this.current.terminated) return;
     this.emit(t.ifStatement(test, this.jumpStatement(target)));
     this.current.exits.push({ kind, target });
+  }
+
+  /** Marks the current state as ended by a jump the caller emitted itself. */
+  endWithJump(kind: ExitKind = "jump"): void {
+    if (this.current.terminated) return;
+    this.current.exits.push({ kind, target: null });
+    this.current.terminated = true;
   }
 
   setState(target: Label): t.ExpressionStatement {
@@ -121,6 +132,7 @@ export class Emitter {
 
   /** A terminating statement (`return`, `throw`) that ends the current state. */
   terminate(statement: t.Statement, kind: ExitKind): void {
+    if (this.current.terminated) return;
     this.emit(statement);
     this.current.exits.push({ kind, target: null });
     this.current.terminated = true;
@@ -135,9 +147,11 @@ export class Emitter {
     const call = t.callExpression(this.machineField(method), [value, this.ref(resume)]);
     const statement = t.returnStatement(call);
     if (loc) statement.loc = loc;
-    this.emit(statement);
-    this.current.exits.push({ kind: method === "await" ? "await" : "yield", target: resume });
-    this.current.terminated = true;
+    if (!this.current.terminated) {
+      this.emit(statement);
+      this.current.exits.push({ kind: method === "await" ? "await" : "yield", target: resume });
+      this.current.terminated = true;
+    }
     this.mark(resume, method === "await" ? "resume-await" : "resume-yield", loc);
     return this.machineField("v");
   }

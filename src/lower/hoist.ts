@@ -20,7 +20,7 @@ import * as t from "@babel/types";
 import type { NodePath, Scope, Binding } from "../babel.js";
 import type { SuspensionFinder } from "./suspension.js";
 import type { NameSource } from "./context.js";
-import { applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
+import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
 
@@ -71,24 +71,25 @@ export function hoistScope(
 
   const moved: MovedBinding[] = [];
   /**
-   * Gives a block binding moving up to the wrapper a name nothing else uses
-   * there, and remembers it for its block semantics (see block-bindings.ts).
+   * Records a binding moving up to the wrapper. A function-level one keeps
+   * its name; a block one is given a free name (or an environment object)
+   * once its block semantics are known, after the traversal.
    */
   const claim = (binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1): string => {
-    if (binding && kind !== "function") moved.push({ binding, name, kind, initializedAt });
-    if (!binding || binding.scope === fnScope) {
-      declare(name);
-      return name;
-    }
-    let finalName = name;
-    if (claimed.has(name) || outsideNames.has(name)) {
-      finalName = names.unique(name);
-      binding.scope.rename(name, finalName);
+    if (binding) moved.push({ binding, name, kind, initializedAt });
+    if (!binding || binding.scope === fnScope) declare(name);
+    return name;
+  };
+  /** Gives a block binding a name nothing else in the wrapper uses. */
+  const settleName = (item: MovedBinding) => {
+    let finalName = item.name;
+    if (claimed.has(finalName) || outsideNames.has(finalName)) {
+      finalName = names.unique(item.name);
+      item.binding.scope.rename(item.name, finalName);
     }
     claimed.add(finalName);
     declare(finalName);
-    if (moved.length && moved[moved.length - 1].binding === binding) moved[moved.length - 1].name = finalName;
-    return finalName;
+    item.name = finalName;
   };
 
   const isExploded = (scope: Scope) => scope === fnScope || finder.has(scope.block);
@@ -163,7 +164,14 @@ export function hoistScope(
     const body = block.type === "SwitchCase" ? block.consequent : (block as t.BlockStatement).body;
     body.unshift(...assignments);
   }
-  result.scopes = applyBlockSemantics(fn, moved, names, runtime);
+  // Block semantics first decide which bindings live in environment objects
+  // (those need no name in the wrapper); the others get their final names
+  // before the rewrite.
+  const analysis = analyzeBlockBindings(fn, moved.filter((item) => item.kind !== "function"));
+  for (const item of moved) {
+    if (item.binding.scope !== fnScope && !analysis.boxed.has(item)) settleName(item);
+  }
+  result.scopes = applyBlockSemantics(analysis, names, runtime);
   result.vars.push(...result.scopes.vars);
   return result;
 }

@@ -95,8 +95,7 @@ export function emitIteratorExits(ctx: LowerContext, open: OpenIterator): void {
   }
   emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(cleanup.slot()))));
   emitter.emit(t.continueStatement());
-  emitter.currentState.exits.push({ kind: "jump", target: null });
-  emitter.currentState.terminated = true;
+  emitter.endWithJump();
   emitter.usesJumps = true;
   if (cleanup.returnEntry) {
     emitter.mark(cleanup.returnEntry, "finally");

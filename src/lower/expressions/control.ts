@@ -34,7 +34,9 @@ export function explodeLogical(ctx: LowerContext, node: t.LogicalExpression, ign
     ctx.emitter.mark(end);
     return VOID_0();
   }
-  const result = ctx.spill(explodeExpression(ctx, node.left), "value");
+  const left = explodeExpression(ctx, node.left);
+  // A temporary just made for the left operand can hold the result itself.
+  const result = ctx.isTemp(left) ? (left as t.Identifier) : ctx.spill(left, "value");
   ctx.emitter.jumpIf(skipsRight(node.operator, t.cloneNode(result)), end);
   assign(ctx, result.name, explodeExpression(ctx, node.right));
   ctx.emitter.mark(end);

@@ -26,6 +26,21 @@ export function rewriteEscapes<T extends t.Statement>(ctx: LowerContext, stateme
   return rewrite(ctx, statement, { loops: 0, breakables: 0, labels: [] }) as T;
 }
 
+/** The blocks that replace a jump: their statements can be spliced into an enclosing list. */
+const jumpBlocks = new WeakSet<t.Node>();
+
+export function isJumpBlock(node: t.Node): node is t.BlockStatement {
+  return jumpBlocks.has(node);
+}
+
+/** Rewrites a list of statements, splicing jump replacements in rather than nesting blocks. */
+function rewriteList(ctx: LowerContext, list: t.Statement[], scope: NativeScope): t.Statement[] {
+  return list.flatMap((s) => {
+    const rewritten = rewrite(ctx, s, scope);
+    return isJumpBlock(rewritten) ? rewritten.body : [rewritten];
+  });
+}
+
 function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.Statement {
   switch (node.type) {
     case "BreakStatement":
@@ -41,17 +56,21 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       const jump = ctx.leaps.jumpStatements(kind, label, scope.loops > 0 ? ctx.dispatchLoopLabel() : null);
       if (!jump) return node;
       ctx.emitter.currentState.exits.push({ kind: "jump", target: null });
-      return withLoc(t.blockStatement(jump), node);
+      const block = withLoc(t.blockStatement(jump), node);
+      jumpBlocks.add(block);
+      return block;
     }
     case "ReturnStatement":
       if (!ctx.leaps.returnNeedsCleanup()) return node;
       ctx.emitter.currentState.exits.push({ kind: "finally", target: null });
-      return withLoc(
+      const block = withLoc(
         t.blockStatement(ctx.leaps.returnStatements(node.argument ?? null, scope.loops > 0 ? ctx.dispatchLoopLabel() : null)),
         node,
       );
+      jumpBlocks.add(block);
+      return block;
     case "BlockStatement":
-      return { ...node, body: node.body.map((s) => rewrite(ctx, s, scope)) };
+      return { ...node, body: rewriteList(ctx, node.body, scope) };
     case "IfStatement":
       return {
         ...node,
@@ -70,7 +89,7 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       const inner = { ...scope, breakables: scope.breakables + 1 };
       return {
         ...node,
-        cases: node.cases.map((c) => ({ ...c, consequent: c.consequent.map((s) => rewrite(ctx, s, inner)) })),
+        cases: node.cases.map((c) => ({ ...c, consequent: rewriteList(ctx, c.consequent, inner) })),
       };
     }
     case "TryStatement":

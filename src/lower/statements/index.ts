@@ -14,7 +14,7 @@ import { explodeWhile, explodeDoWhile, explodeFor, explodeForIn } from "./loops.
 import { explodeForOf } from "./for-of.js";
 import { explodeSwitch } from "./switch.js";
 import { explodeTry } from "./try.js";
-import { rewriteEscapes } from "./escapes.js";
+import { rewriteEscapes, isJumpBlock } from "./escapes.js";
 
 export function explodeStatements(ctx: LowerContext, statements: t.Statement[]): void {
   for (const statement of statements) explodeStatement(ctx, statement);
@@ -81,6 +81,11 @@ export function emitNative(ctx: LowerContext, statement: t.Statement): void {
     return;
   }
   const rewritten = rewriteEscapes(ctx, statement);
+  if (isJumpBlock(rewritten)) {
+    for (const inner of rewritten.body) ctx.emitter.emit(inner);
+    ctx.emitter.endWithJump();
+    return;
+  }
   if (rewritten.type === "ReturnStatement" || rewritten.type === "ThrowStatement") {
     ctx.emitter.terminate(rewritten, rewritten.type === "ReturnStatement" ? "return" : "throw");
   } else {
@@ -120,9 +125,9 @@ function explodeReturn(ctx: LowerContext, statement: t.ReturnStatement): void {
   // In an async generator `return v` awaits `v` first.
   if (value && ctx.kind === "asyncGenerator") value = ctx.emitter.suspend("await", value, statement.loc);
   if (ctx.leaps.returnNeedsCleanup()) {
+    if (ctx.emitter.currentState.terminated) return;
     for (const jump of ctx.leaps.returnStatements(value, null)) ctx.emitter.emit(jump);
-    ctx.emitter.currentState.exits.push({ kind: "finally", target: null });
-    ctx.emitter.currentState.terminated = true;
+    ctx.emitter.endWithJump("finally");
     return;
   }
   ctx.emitter.terminate({ ...t.returnStatement(value), loc: statement.loc }, "return");

@@ -15,6 +15,14 @@ function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, en
   ctx.emitter.jumpIf(t.unaryExpression("!", explodeExpression(ctx, test)), end);
 }
 
+function containsClosure(node: t.Node): boolean {
+  let found = false;
+  t.traverseFast(node, (inner) => {
+    if (t.isFunction(inner) || t.isClass(inner)) found = true;
+  });
+  return found;
+}
+
 export function explodeWhile(ctx: LowerContext, loop: t.WhileStatement, labels: string[]): void {
   const { emitter } = ctx;
   const head = emitter.label();
@@ -45,8 +53,9 @@ export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: stri
     if (loop.init.type === "VariableDeclaration") explodeStatement(ctx, loop.init);
     else emitForEffect(ctx, explodeExpression(ctx, loop.init, true), loop.init.loc);
   }
-  // CreatePerIterationEnvironment: after the initialiser, and before each update.
-  ctx.copyIteration(loop);
+  // CreatePerIterationEnvironment: after the initialiser (which matters only
+  // if the initialiser made closures), and before each update.
+  if (loop.init && containsClosure(loop.init)) ctx.copyIteration(loop);
   const head = emitter.label();
   const update = emitter.label();
   const end = emitter.label();

@@ -69,8 +69,7 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   explodeStatement(ctx, finalizer!);
   emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(fin.slot()))));
   emitter.emit(t.continueStatement());
-  emitter.currentState.exits.push({ kind: "jump", target: null });
-  emitter.currentState.terminated = true;
+  emitter.endWithJump();
   emitter.usesJumps = true;
 
   const rethrow = emitter.label();
