@@ -220,7 +220,8 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
     if (ref.path.node === item.binding.identifier) continue;
     const parent = ref.path.parentPath;
     if (!parent) continue;
-    const fail = t.callExpression(runtimeMember(runtime, "constAssign"), [t.stringLiteral(name)]);
+    // Built only where an assignment needs it: naming a helper makes the file carry it.
+    const fail = () => t.callExpression(runtimeMember(runtime, "constAssign"), [t.stringLiteral(name)]);
     if (parent.isAssignmentExpression() && parent.node.left === ref.path.node) {
       const operator = parent.node.operator;
       const value =
@@ -231,12 +232,12 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
             : t.binaryExpression(operator.slice(0, -1) as t.BinaryExpression["operator"], t.identifier(name), parent.node.right);
       if (value === null) {
         const logical = operator.slice(0, 2) as "&&" | "||" | "??";
-        parent.replaceWith(t.logicalExpression(logical, t.identifier(name), t.sequenceExpression([parent.node.right, fail])));
+        parent.replaceWith(t.logicalExpression(logical, t.identifier(name), t.sequenceExpression([parent.node.right, fail()])));
       } else {
-        parent.replaceWith(t.sequenceExpression([value, fail]));
+        parent.replaceWith(t.sequenceExpression([value, fail()]));
       }
     } else if (parent.isUpdateExpression()) {
-      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", t.identifier(name)), fail]));
+      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", t.identifier(name)), fail()]));
     } else if (ref.path.isBindingIdentifier() && !parent.isVariableDeclarator()) {
       // A destructuring or for…of target: a member whose setter throws, after the value is produced.
       const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), [t.stringLiteral(name)]), t.identifier("value"));

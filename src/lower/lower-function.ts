@@ -108,6 +108,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const step = stepIsArrow
     ? t.arrowFunctionExpression(stepParams, t.blockStatement(stepBody))
     : t.functionExpression(null, stepParams, t.blockStatement(stepBody));
+  nameStep(step, node, displayName(node, inferred));
 
   const start = runtimeCall(file, START_HELPERS[kind], startArguments(kind, step, stepIsArrow, tries, selfReference(path, kind, inferred, names)));
 
@@ -182,6 +183,25 @@ function usesSuper(body: t.Node): boolean {
   return found;
 }
 
+/**
+ * The step function runs the original body, so stack traces should name it
+ * as the original: it gets the original's name when nothing inside uses that
+ * name (a recursive call must still reach the wrapper), and the original's
+ * location with that name, which source-mapped stack traces report.
+ */
+function nameStep(step: t.FunctionExpression | t.ArrowFunctionExpression, original: t.Function, name: string): void {
+  if (original.loc) step.loc = { ...original.loc, identifierName: name || undefined };
+  if (step.type === "FunctionExpression" && name && t.isValidIdentifier(name) && !mentions(original, name)) {
+    step.id = t.identifier(name);
+  }
+}
+
+function displayName(node: t.Function, inferred: string | null): string {
+  if ((node.type === "FunctionDeclaration" || node.type === "FunctionExpression") && node.id) return node.id.name;
+  if ((node.type === "ObjectMethod" || node.type === "ClassMethod") && !node.computed && node.key.type === "Identifier") return node.key.name;
+  return inferred ?? "";
+}
+
 const START_HELPERS = { async: "async", generator: "generator", asyncGenerator: "asyncGenerator" } as const;
 const MARK_HELPERS = { async: "markAsync", generator: "markGenerator", asyncGenerator: "markAsyncGenerator" } as const;
 
@@ -240,14 +260,15 @@ const restoredNames = new WeakMap<t.Node, string>();
  */
 function markIdentity(path: LowerablePath, file: FileContext, inferred: string | null, kind: FunctionKind): void {
   const node = path.node;
-  const mark = runtimeMember(file.runtime, MARK_HELPERS[kind]);
+  // Named only where it is called: naming a helper makes the file carry it.
+  const mark = () => runtimeMember(file.runtime, MARK_HELPERS[kind]);
   const restored = restoredNames.get(node);
   if (node.type === "FunctionDeclaration") {
     if (!node.id) return;
     const args: t.Expression[] = [t.identifier(node.id.name)];
     if (restored !== undefined && restored !== node.id.name) args.push(t.stringLiteral(restored));
     const scopeStart = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;
-    file.atScopeStart(scopeStart, t.expressionStatement(t.callExpression(mark, args)));
+    file.atScopeStart(scopeStart, t.expressionStatement(t.callExpression(mark(), args)));
     return;
   }
   if (node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
@@ -261,6 +282,6 @@ function markIdentity(path: LowerablePath, file: FileContext, inferred: string |
       args.push(t.stringLiteral(inferred));
     }
   }
-  path.replaceWith(t.callExpression(mark, args));
+  path.replaceWith(t.callExpression(mark(), args));
   path.skip();
 }
