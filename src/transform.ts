@@ -48,7 +48,8 @@ export function transform(code: string, options?: TransformOptions): TransformRe
 /** `transform`, also telling the name of the output's runtime binding (for `inspect`). */
 export function transformWithRuntime(code: string, options?: TransformOptions): { result: TransformResult; runtimeName: string | null } {
   const opts = normalizeOptions(options);
-  if (!mayNeedLowering(code)) return { result: { code, map: null, functions: [] }, runtimeName: null };
+  // Always parsed, so that invalid input is rejected even when there is
+  // nothing to lower; the CLI skips parsing itself with mayNeedLowering.
   const ast = parse(code, opts);
   let runtimeName: string | null = null;
   const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name)), code, opts.filename);

@@ -66,7 +66,8 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     node.body = t.blockStatement([{ ...t.returnStatement(body), loc: body.loc }]);
     (node as t.ArrowFunctionExpression).expression = false;
   }
-  const stepIsArrow = isArrow || usesSuper(node.body);
+  // Parameter initialisers run in the step function too (async functions), so `super` there counts.
+  const stepIsArrow = isArrow || usesSuper(node.body) || node.params.some((param) => usesSuper(param));
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
   const finder = new SuspensionFinder(kind);
   const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime);
@@ -246,6 +247,14 @@ function selfReference(path: LowerablePath, kind: FunctionKind, inferred: string
   return t.identifier(node.id.name);
 }
 
+/** Is the declaration in a block or switch case (rather than at the top of a function or program)? */
+function isInBlock(path: LowerablePath): boolean {
+  const parent = path.parentPath;
+  if (!parent || parent.isProgram() || parent.isExportDeclaration()) return false;
+  if (parent.isBlockStatement() && parent.parentPath?.isFunction()) return false;
+  return parent.isBlockStatement() || parent.isSwitchCase() || parent.isStaticBlock();
+}
+
 /** Functions given a name only for self-reference, with the name they should report. */
 const restoredNames = new WeakMap<t.Node, string>();
 
@@ -265,6 +274,20 @@ function markIdentity(path: LowerablePath, file: FileContext, inferred: string |
   const restored = restoredNames.get(node);
   if (node.type === "FunctionDeclaration") {
     if (!node.id) return;
+    if (isInBlock(path)) {
+      // An async function or generator declared in a block is scoped to the
+      // block in every mode; as a plain function declaration it would be
+      // hoisted out of it in sloppy mode (Annex B). A `let` at the block's
+      // start keeps it in, initialised on entry as before.
+      const expression = t.functionExpression(node.id, node.params, node.body);
+      const value = t.callExpression(mark(), restored !== undefined ? [expression, t.stringLiteral(restored)] : [expression]);
+      const declaration = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(node.id.name), value)]);
+      declaration.loc = node.loc;
+      const block = path.parentPath;
+      path.remove();
+      file.atScopeStart(block, declaration);
+      return;
+    }
     const args: t.Expression[] = [t.identifier(node.id.name)];
     if (restored !== undefined && restored !== node.id.name) args.push(t.stringLiteral(restored));
     const scopeStart = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;

@@ -22,7 +22,19 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { NativePromise, promiseResolve, promiseThen, isObject, typeError, createPrototype, defineHidden, setPrototypeOf, setName } from "./intrinsics.js";
+import {
+  NativePromise,
+  promiseResolve,
+  promiseThen,
+  isObject,
+  typeError,
+  createPrototype,
+  defineHidden,
+  setPrototypeOf,
+  setName,
+  defineConstructor,
+  compileFromText,
+} from "./intrinsics.js";
 import {
   Machine,
   suspendAwait,
@@ -102,6 +114,9 @@ AsyncGeneratorMachine.prototype = { await: suspendAwait, yield: suspendYield, de
 export var AsyncGeneratorPrototype: any = createPrototype(AsyncIteratorPrototype, "AsyncGenerator");
 export var AsyncGeneratorFunctionPrototype: any = createPrototype(Function.prototype, "AsyncGeneratorFunction");
 defineHidden(AsyncGeneratorFunctionPrototype, "prototype", AsyncGeneratorPrototype);
+defineConstructor(AsyncGeneratorFunctionPrototype, function AsyncGeneratorFunction(source: any) {
+  return compileFromText(source);
+});
 defineHidden(AsyncGeneratorPrototype, "constructor", AsyncGeneratorFunctionPrototype);
 
 /** The machine of an async generator object, or undefined (AsyncGeneratorValidate). */

@@ -18,7 +18,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { createPrototype, setPrototypeOf, setName } from "./intrinsics.js";
+import { createPrototype, setPrototypeOf, setName, defineConstructor, compileFromText } from "./intrinsics.js";
 import { newPromise, lastResolve, lastReject } from "./capability.js";
 import { awaitValue, Awaiter } from "./await-value.js";
 import { Machine, SUSPEND, enterCatch, suspendAwait } from "./machine.js";
@@ -92,6 +92,9 @@ function listen(m: AsyncMachine): void {
  * shared object, tagged "AsyncFunction", as natively.
  */
 export var AsyncFunctionPrototype = createPrototype(Function.prototype, "AsyncFunction");
+defineConstructor(AsyncFunctionPrototype, function AsyncFunction(source: any) {
+  return compileFromText(source);
+});
 /**
  * Marks a compiled async function so its prototype chain matches a native
  * one. `name` is the name the function had from where it stood (`const f =

@@ -20,7 +20,18 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { iteratorSymbol, isObject, typeError, createPrototype, defineHidden, setPrototypeOf, setName, objectGetPrototypeOf } from "./intrinsics.js";
+import {
+  iteratorSymbol,
+  isObject,
+  typeError,
+  createPrototype,
+  defineHidden,
+  setPrototypeOf,
+  setName,
+  objectGetPrototypeOf,
+  defineConstructor,
+  compileFromText,
+} from "./intrinsics.js";
 import {
   Machine,
   suspendYield,
@@ -92,6 +103,9 @@ export var GeneratorPrototype: any = createPrototype(IteratorPrototype, "Generat
 /** %GeneratorFunction.prototype%: what compiled generator functions inherit from. */
 export var GeneratorFunctionPrototype: any = createPrototype(Function.prototype, "GeneratorFunction");
 defineHidden(GeneratorFunctionPrototype, "prototype", GeneratorPrototype);
+defineConstructor(GeneratorFunctionPrototype, function GeneratorFunction(source: any) {
+  return compileFromText(source);
+});
 defineHidden(GeneratorPrototype, "constructor", GeneratorFunctionPrototype);
 
 defineMethod(GeneratorPrototype, "next", function (this: any, value: any) {

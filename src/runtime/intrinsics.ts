@@ -15,12 +15,13 @@ export var promiseThen: (this: Promise<any>, f: (v: any) => any, r: (e: any) => 
 export var promiseResolve: (this: PromiseConstructor, v: any) => Promise<any> = NativePromise && NativePromise.resolve;
 export var callFunction = Function.prototype.call;
 
-var hasSymbol = typeof Symbol === "function" && typeof Symbol.iterator === "symbol";
+var hasSymbol = typeof Symbol === "function";
 // Without Symbol (mujs, old engines) iterables are looked up under the
 // string keys core-js and other polyfills use.
-export var iteratorSymbol: any = hasSymbol ? Symbol.iterator : "@@iterator";
-export var asyncIteratorSymbol: any = hasSymbol && Symbol.asyncIterator ? Symbol.asyncIterator : "@@asyncIterator";
-export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag ? Symbol.toStringTag : undefined;
+export var iteratorSymbol: any = (hasSymbol && Symbol.iterator) || "@@iterator";
+export var asyncIteratorSymbol: any = (hasSymbol && Symbol.asyncIterator) || "@@asyncIterator";
+/** Falsy where the engine has no Symbol.toStringTag: prototypes then go untagged. */
+export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag;
 
 var objectDefineProperty = Object.defineProperty;
 var objectCreate = Object.create;
@@ -55,6 +56,23 @@ export function setName(fn: any, name: string): void {
 /** A non-enumerable property, as built-in prototypes have. */
 export function defineHidden(target: any, key: any, value: any, writable?: boolean): void {
   objectDefineProperty(target, key, { value: value, writable: !!writable, enumerable: false, configurable: true });
+}
+
+/**
+ * Gives a stand-in for %AsyncFunction.prototype% and the like its
+ * constructor: a function with the built-in's name, subclassing Function.
+ * Calling it would mean compiling source text at run time, which the
+ * runtime never does (it must work under a CSP that forbids eval).
+ */
+export function defineConstructor(proto: any, ctor: any): void {
+  // A function's own `prototype` is already neither enumerable nor configurable.
+  objectDefineProperty(ctor, "prototype", { value: proto, writable: false });
+  defineHidden(proto, "constructor", ctor);
+  setPrototypeOf(ctor, Function);
+}
+
+export function compileFromText(source?: any): never {
+  throw new EvalError("no eval");
 }
 
 /** A prototype object inheriting from `parent`, tagged like the built-in it stands for. */
