@@ -109,7 +109,7 @@ async function setInput(target: Page, code: string): Promise<void> {
 async function waitForOutput(target: Page, runtime = "import"): Promise<{ input: string; expected: ReturnType<typeof inspect> }> {
   const input = await hook(target, (h) => h.input());
   const expected = inspect(input, pageOptions(runtime));
-  await target.waitForFunction((code) => (window as any).awaitlessPlayground.output() === code, expected.code, { timeout: 5000 });
+  await target.waitForFunction((code) => (window as any).awaitlessPlayground.output() === code, expected.code, { timeout: 10_000 });
   return { input, expected };
 }
 
@@ -306,9 +306,30 @@ describe("playground (built, in Chromium)", () => {
     expect(await page.locator("#btn-step").isDisabled()).toBe(true);
     await page.click("#btn-back");
     await page.waitForSelector("body[data-step='1']");
+    // A state in the timeline is a way to get there too.
+    await page.click('#timeline .visit[data-step="0"]');
+    await page.waitForSelector("body[data-step='0']");
+    expect(await page.getAttribute("#graph .state-node.current", "data-state")).toBe(String(visits[0]));
     await page.click("#btn-reset");
     expect(await page.locator("#graph .state-node.current").count()).toBe(0);
     expect(await consoleLines(page, "console-compiled")).toHaveLength(4);
+  });
+
+  it("runs every example alike natively and compiled", async () => {
+    const ids = await page.locator("#example option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    for (const id of ids) {
+      await page.selectOption("#example", id);
+      await waitForOutput(page);
+      const before = await runs(page);
+      await page.click("#btn-run");
+      await expect.poll(() => runs(page), { timeout: 15_000 }).toBe(before + 1);
+      const original = await consoleLines(page, "console-original");
+      expect(original.length, `${id} prints something`).toBeGreaterThan(0);
+      expect(await consoleLines(page, "console-compiled"), id).toEqual(original);
+      expect(await page.locator("#run-compare").innerText(), id).toContain("Same output");
+      expect(await page.locator("#timeline .visit").count(), `${id} visits states`).toBeGreaterThan(0);
+    }
   });
 
   it("restores a shared URL: the program and the options", async () => {
@@ -395,6 +416,10 @@ describe("playground (built, in Chromium)", () => {
       else expect(output.x).toBeGreaterThan(input.x + input.width - 1);
       await view.click("#btn-run");
       await expect.poll(() => runs(view), { timeout: 15_000 }).toBe(1);
+      await view.click("#btn-fit");
+      const graph = (await view.locator("#graph").boundingBox())!;
+      const svg = (await view.locator("#graph svg").boundingBox())!;
+      expect(svg.width).toBeLessThanOrEqual(graph.width);
       await view.click("#btn-diff");
       await expect.poll(() => view.locator("#diff-view .cm-editor").count()).toBeGreaterThan(0);
       await shot(view, `09-${name}.png`);

@@ -20,7 +20,7 @@ function statusText(result: RunResult): string {
     case "timeout":
       return `stopped: timers still pending after ${result.elapsedMs} ms`;
     case "killed":
-      return `killed: it did not finish within the time limit (an endless loop?)`;
+      return `stopped: it stopped answering (an endless loop?) and was terminated after ${result.elapsedMs} ms`;
   }
 }
 
@@ -38,7 +38,7 @@ export function renderConsole(list: HTMLOListElement, result: RunResult | null, 
   if (upTo === undefined) {
     const status = document.createElement("li");
     status.className = `line run-end status-${result.status}`;
-    status.textContent = `— ${statusText(result)}${result.dropped ? ` (${result.dropped} events not recorded)` : ""}`;
+    status.textContent = `— ${statusText(result)}${result.dropped ? ` (trace cut short: ${result.dropped} more events not recorded)` : ""}`;
     list.append(status);
   }
   list.scrollTop = list.scrollHeight;

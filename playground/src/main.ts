@@ -164,12 +164,14 @@ class Playground {
       this.input.showError(line !== null ? { line, column: column ?? 1, message: `${label}: ${reason}` } : null);
       this.setInputStatus(`${label}${line !== null ? ` at line ${line}, column ${column}` : ""}: ${reason}`, "error");
       $("output-editor").classList.add("stale");
+      $("graph").classList.add("stale");
       $("output-hint").textContent = "showing the last program that compiled";
       return;
     }
     this.error = null;
     this.input.showError(null);
     $("output-editor").classList.remove("stale");
+    $("graph").classList.remove("stale");
     this.compiled = { input, code: result.code, functions: result.functions };
     this.output.setText(result.code);
     const count = result.functions.length;
@@ -180,6 +182,8 @@ class Playground {
     const cursorFn = functionAt(result.functions, toPosition(this.input.doc, this.input.cursor));
     const keep = this.fn && result.functions.find((f) => f.id === this.fn!.id && f.name === this.fn!.name);
     this.showFunction(cursorFn ?? keep ?? result.functions[0] ?? null, { keepSelection: true });
+    // New output for the same program (an option changed): the step's highlights move to it.
+    if (this.stepper.active && this.run?.input === input) this.goToStep(this.stepper.position!);
   }
 
   private fillPicker(): void {

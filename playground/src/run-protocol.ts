@@ -43,4 +43,11 @@ export interface RunResult {
   elapsedMs: number;
 }
 
-export type WorkerMessage = { type: "done"; result: RunResult };
+/**
+ * The worker sends what it recorded in batches as it goes (so a program that
+ * never ends and has to be terminated still shows what it printed), then
+ * "done" once the run is over.
+ */
+export type WorkerMessage =
+  | { type: "events"; events: RunEvent[]; instances: Record<number, RunInstance> }
+  | { type: "done"; status: "finished" | "timeout"; dropped: number; elapsedMs: number };

@@ -17,7 +17,7 @@
 import * as runtime from "../../src/runtime/index.ts";
 import { AWAIT, YIELD, DELEGATE, type Machine } from "../../src/runtime/machine.ts";
 import { errorText, formatArgs } from "./console-format.ts";
-import type { LeaveHow, LogLevel, RunEvent, RunInstance, RunRequest, RunResult, WorkerMessage } from "./run-protocol.ts";
+import type { LeaveHow, LogLevel, RunEvent, RunInstance, RunRequest, WorkerMessage } from "./run-protocol.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -29,13 +29,31 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const MAX_EVENTS = 20_000;
+/** At most this many state visits and step-function returns are recorded; console lines always are (up to MAX_LINES). */
+const MAX_TRACE = 20_000;
+const MAX_LINES = 5_000;
+const BATCH = 500;
 
-const events: RunEvent[] = [];
+let batch: RunEvent[] = [];
+let traced = 0;
+let lines = 0;
 let dropped = 0;
+
 function record(event: RunEvent): void {
-  if (events.length < MAX_EVENTS) events.push(event);
-  else dropped++;
+  const isLine = event.k === "log" || event.k === "uncaught";
+  if (isLine ? lines++ >= MAX_LINES : traced++ >= MAX_TRACE) {
+    dropped++;
+    return;
+  }
+  batch.push(event);
+  // Console lines go out at once: a program stuck in an endless loop right after still shows them.
+  if (isLine || batch.length >= BATCH) flush();
+}
+
+function flush(): void {
+  if (batch.length === 0) return;
+  scope.postMessage({ type: "events", events: batch, instances });
+  batch = [];
 }
 
 // --- console -----------------------------------------------------------------
@@ -137,6 +155,11 @@ const tracedRuntime = {
 };
 
 // --- running -----------------------------------------------------------------
+// The program's own module is imported by URL. Through eval, so that Vite's dev
+// server does not rewrite this `import()` and pull its client (with its timers
+// and console lines) into the sandbox.
+const importModule = (0, eval)("(url) => import(url)") as (url: string) => Promise<unknown>;
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => realSetTimeout(resolve, ms));
 }
@@ -150,6 +173,7 @@ async function waitForIdle(deadline: number): Promise<"finished" | "timeout"> {
       idleChecks = 0;
     }
     if (performance.now() > deadline) return "timeout";
+    flush();
     await delay(pending.size ? 5 : 0);
   }
 }
@@ -165,7 +189,7 @@ scope.onmessage = async (message: MessageEvent<RunRequest>) => {
   try {
     if (request.module) {
       const url = URL.createObjectURL(new Blob([request.code], { type: "text/javascript" }));
-      const loaded = import(/* @vite-ignore */ url).then(
+      const loaded = importModule(url).then(
         () => undefined,
         (error) => record({ k: "uncaught", text: errorText(error) }),
       );
@@ -176,7 +200,8 @@ scope.onmessage = async (message: MessageEvent<RunRequest>) => {
   } catch (error) {
     record({ k: "uncaught", text: errorText(error) });
   }
+  flush();
   const status = await waitForIdle(deadline);
-  const result: RunResult = { status, events, instances, dropped, elapsedMs: Math.round(performance.now() - started) };
-  scope.postMessage({ type: "done", result });
+  flush();
+  scope.postMessage({ type: "done", status, dropped, elapsedMs: Math.round(performance.now() - started) });
 };
