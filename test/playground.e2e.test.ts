@@ -9,7 +9,7 @@
 // CHROMIUM_PATH to use another binary. Without it this suite fails, it does
 // not skip.
 
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, beforeEach, afterAll } from "vitest";
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -121,26 +121,37 @@ async function consoleLines(target: Page, id: string): Promise<string[]> {
   return target.locator(`#${id} .line:not(.run-end)`).allInnerTexts();
 }
 
+/** Why the page could not be set up (no Chromium, a failed build): every test fails with it, none is skipped. */
+let setupError: Error | null = null;
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `playground e2e: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH.`,
-    );
+  try {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `playground e2e: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH.`,
+      );
+    }
+    const build = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "playground/vite.config.ts", "--logLevel", "warn"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (build.status !== 0) throw new Error(`playground e2e: vite build failed:\n${build.stdout}\n${build.stderr}`);
+    mkdirSync(SHOTS, { recursive: true });
+    ({ server, url: baseUrl } = await serve(DIST));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(baseUrl);
+    await page.waitForSelector("body[data-ready]");
+  } catch (error) {
+    setupError = error as Error;
   }
-  const build = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "playground/vite.config.ts", "--logLevel", "warn"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`playground e2e: vite build failed:\n${build.stdout}\n${build.stderr}`);
-  mkdirSync(SHOTS, { recursive: true });
-  ({ server, url: baseUrl } = await serve(DIST));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(baseUrl);
-  await page.waitForSelector("body[data-ready]");
 }, 60_000);
+
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
 
 afterAll(async () => {
   await browser?.close();

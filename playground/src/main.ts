@@ -339,7 +339,11 @@ class Playground {
     if (!this.stepper.active) {
       if (delta < 0) return;
       if (!this.run || this.run.input !== this.input.text) await this.runAll();
-      if (!this.run || this.stepper.count === 0) return;
+      if (!this.run) return;
+      if (this.stepper.count === 0) {
+        this.setRunStatus("Nothing to step through: no compiled state machine ran.");
+        return;
+      }
       this.goToStep(0);
       return;
     }
