@@ -4,7 +4,7 @@
 // at.
 
 import type { FunctionModel } from "../../src/index.ts";
-import { layoutFunction, stateKey, type GraphLayout, type LaidOutEdge, type LaidOutNode } from "./graph-layout.ts";
+import { layoutFunction, type GraphLayout, type LaidOutEdge, type LaidOutNode } from "./graph-layout.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 const EDGE_KINDS = ["next", "jump", "await", "yield", "return", "throw", "catch", "finally"] as const;
@@ -210,5 +210,3 @@ export class GraphView {
     return group;
   }
 }
-
-export { stateKey };

@@ -5,7 +5,7 @@
 
 import "./style.css";
 import type { FunctionModel, StateModel } from "../../src/index.ts";
-import { compileForDisplay, compileForRun, DEFAULT_OPTIONS, type CompileResult, type PlaygroundOptions } from "./compiler.ts";
+import { compileForDisplay, compileForRun, DEFAULT_OPTIONS, type PlaygroundOptions } from "./compiler.ts";
 import { CodeEditor } from "./editors.ts";
 import { DiffView } from "./diff.ts";
 import { GraphView } from "./graph-render.ts";
@@ -42,7 +42,6 @@ class Playground {
   private options: PlaygroundOptions = { ...DEFAULT_OPTIONS };
   /** The last input that compiled, with its output and model. */
   private compiled: Compiled | null = null;
-  private error: CompileResult & { ok: false } | null = null;
   private fn: FunctionModel | null = null;
   private selected: number | null = null;
   private run: RunRecord | null = null;
@@ -158,7 +157,6 @@ class Playground {
     this.compileCount++;
     document.body.dataset.compiles = String(this.compileCount);
     if (!result.ok) {
-      this.error = result;
       const { line, column, reason, kind } = result.error;
       const label = kind === "syntax" ? "Syntax error" : kind === "unsupported" ? "Not supported" : "Compiler error";
       this.input.showError(line !== null ? { line, column: column ?? 1, message: `${label}: ${reason}` } : null);
@@ -168,7 +166,6 @@ class Playground {
       $("output-hint").textContent = "showing the last program that compiled";
       return;
     }
-    this.error = null;
     this.input.showError(null);
     $("output-editor").classList.remove("stale");
     $("graph").classList.remove("stale");

@@ -21,7 +21,6 @@ export interface TimelineEvents {
 
 export class Timeline {
   private chips: HTMLButtonElement[] = [];
-  private position: number | null = null;
 
   constructor(
     private readonly list: HTMLOListElement,
@@ -47,7 +46,6 @@ export class Timeline {
   render(result: RunResult | null, name: (fn: number) => string): void {
     this.list.replaceChildren();
     this.chips = [];
-    this.position = null;
     if (!result) return;
     // Slices still running, by instance; a console line goes to the one drawn last, if it is still running.
     const open = new Map<number, Slice>();
@@ -113,7 +111,6 @@ export class Timeline {
 
   /** Marks the visit at `step` as current and the ones after it as still to come (null: the whole run shown). */
   setPosition(step: number | null): void {
-    this.position = step;
     this.chips.forEach((chip, i) => {
       chip.classList.toggle("current", i === step);
       chip.classList.toggle("future", step !== null && i > step);
