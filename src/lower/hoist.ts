@@ -76,12 +76,25 @@ export function hoistScope(
    * once its block semantics are known, after the traversal.
    */
   const claim = (binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1): string => {
-    if (binding) moved.push({ binding, name, kind, initializedAt });
-    if (!binding || binding.scope === fnScope) declare(name);
-    return name;
+    if (!binding) {
+      declare(name);
+      return name;
+    }
+    const item: MovedBinding = { binding, name, kind, initializedAt };
+    if (binding.scope === fnScope) {
+      // Already function-level: its name stays; it still gets TDZ checks.
+      declare(name);
+      moved.push(item);
+      return name;
+    }
+    // A block function's declaration is removed right away (which drops its
+    // binding), and it never lives in an environment: name it now.
+    if (kind === "function") settleName(item);
+    else moved.push(item);
+    return item.name;
   };
   /** Gives a block binding a name nothing else in the wrapper uses. */
-  const settleName = (item: MovedBinding) => {
+  function settleName(item: MovedBinding) {
     let finalName = item.name;
     if (claimed.has(finalName) || outsideNames.has(finalName)) {
       finalName = names.unique(item.name);
@@ -90,7 +103,7 @@ export function hoistScope(
     claimed.add(finalName);
     declare(finalName);
     item.name = finalName;
-  };
+  }
 
   const isExploded = (scope: Scope) => scope === fnScope || finder.has(scope.block);
   const blockFunctions = new Map<t.Node, t.Statement[]>();
@@ -151,8 +164,10 @@ export function hoistScope(
     }
     const blockScope = path.parentPath.scope;
     if (!isExploded(blockScope)) return;
-    const name = claim(blockScope.getBinding(node.id.name), node.id.name, "function");
-    const expression = t.functionExpression(t.identifier(name), node.params, node.body, node.generator, node.async);
+    const original = node.id.name;
+    const name = claim(blockScope.getBinding(original), original, "function");
+    // The function keeps its own name (`fn.name`) even when its binding is renamed.
+    const expression = t.functionExpression(t.identifier(original), node.params, node.body, node.generator, node.async);
     const assignments = blockFunctions.get(path.parent) ?? [];
     assignments.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
     blockFunctions.set(path.parent, assignments);
@@ -167,7 +182,7 @@ export function hoistScope(
   // Block semantics first decide which bindings live in environment objects
   // (those need no name in the wrapper); the others get their final names
   // before the rewrite.
-  const analysis = analyzeBlockBindings(fn, moved.filter((item) => item.kind !== "function"));
+  const analysis = analyzeBlockBindings(fn, moved);
   for (const item of moved) {
     if (item.binding.scope !== fnScope && !analysis.boxed.has(item)) settleName(item);
   }
