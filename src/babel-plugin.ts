@@ -1,10 +1,12 @@
-// awaitless as a Babel plugin: the same pipeline as `transform`, run on the
-// file Babel has parsed, before the other plugins and presets see it (it all
-// happens when the Program is entered). Options are the API's, minus the
-// ones Babel owns (parsing, source maps, filename).
+// awaitless as a Babel plugin (Babel 7 and 8): the same pipeline as
+// `transform`, run on the file Babel has parsed, before the other plugins and
+// presets see it (it all happens when the Program is entered). Options are
+// the API's, minus the ones Babel owns (parsing, source maps, filename).
 //
 //   // babel.config.json
 //   { "plugins": [["awaitless/babel-plugin", { "runtime": "import" }]] }
+//
+// Set-ups for babel.config.json, Rollup, webpack and Jest: docs/babel-plugin.md.
 
 import type { PluginObj, PluginPass } from "@babel/core";
 import type * as t from "@babel/types";
@@ -12,7 +14,17 @@ import { normalizeOptions, type TransformOptions } from "./options.js";
 import { lowerProgramPath } from "./transform.js";
 import type { NodePath } from "./babel.js";
 
-export type PluginOptions = Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule">;
+export interface PluginOptions extends Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule"> {
+  /** A comment at each state an `await` or `yield` resumes at, naming the source line it resumes at. */
+  annotate?: boolean;
+}
+
+const OPTION_TYPES: Record<keyof PluginOptions, string> = {
+  runtime: "string",
+  globalName: "string",
+  runtimeModule: "string",
+  annotate: "boolean",
+};
 
 interface BabelApi {
   assertVersion(range: number | string): void;
@@ -20,22 +32,45 @@ interface BabelApi {
 
 export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = {}): PluginObj<PluginPass> {
   api.assertVersion("^7.0.0 || ^8.0.0-0");
-  const { runtime, globalName, runtimeModule } = options;
+  const { runtime, globalName, runtimeModule, annotate } = checkOptions(options);
+  // Checks the values (an unknown `runtime`) when Babel loads the plugin, not at the first file.
+  normalizeOptions({ runtime, globalName, runtimeModule });
   return {
     name: "awaitless",
     visitor: {
       Program(path, state) {
-        const opts = normalizeOptions({
+        // `annotate` goes to the compiler as it is; the compiler's options decide what it does.
+        const transformOptions: TransformOptions & { annotate?: boolean } = {
           runtime,
           globalName,
           runtimeModule,
+          annotate,
           filename: state.filename ?? "unknown.js",
           sourceType: path.node.sourceType === "script" ? "script" : "module",
-        });
+        };
+        const opts = normalizeOptions(transformOptions);
         lowerProgramPath(path as unknown as NodePath<t.Program>, opts);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();
       },
     },
   };
+}
+
+/** Rejects options the plugin does not know, or of the wrong type, naming them (a typo would otherwise be ignored). */
+function checkOptions(options: PluginOptions | null | undefined): PluginOptions {
+  if (options === null || options === undefined) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`awaitless/babel-plugin: options must be an object (got ${JSON.stringify(options)})`);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const type = OPTION_TYPES[key as keyof PluginOptions];
+    if (!type) {
+      throw new TypeError(`awaitless/babel-plugin: unknown option "${key}" (known: ${Object.keys(OPTION_TYPES).join(", ")})`);
+    }
+    if (value !== undefined && typeof value !== type) {
+      throw new TypeError(`awaitless/babel-plugin: option "${key}" must be a ${type} (got ${JSON.stringify(value)})`);
+    }
+  }
+  return options;
 }

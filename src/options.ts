@@ -22,6 +22,8 @@ export interface TransformOptions {
   sourceMaps?: boolean;
   /** A source map of the input, composed into the output map so it points at the original source. */
   inputSourceMap?: object | string | null;
+  /** Comment each state of the output with the source line it comes from (resumes at). Default false. */
+  annotate?: boolean;
   /** Parse JSX (default: on, except for .ts/.mts/.cts files). */
   jsx?: boolean;
   /** Parse TypeScript syntax (default: by file extension). */
@@ -36,6 +38,7 @@ export interface NormalizedOptions {
   runtimeModule: string;
   sourceMaps: boolean;
   inputSourceMap: object | string | null;
+  annotate: boolean;
   jsx: boolean;
   typescript: boolean;
 }
@@ -63,6 +66,7 @@ export function normalizeOptions(options: TransformOptions = {}): NormalizedOpti
     runtimeModule: options.runtimeModule ?? "awaitless/runtime",
     sourceMaps: options.sourceMaps ?? false,
     inputSourceMap: options.inputSourceMap ?? null,
+    annotate: options.annotate ?? false,
     typescript: options.typescript ?? isTs,
     jsx: options.jsx ?? (!isTs || isTsx),
   };

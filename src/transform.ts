@@ -52,7 +52,7 @@ export function transformWithRuntime(code: string, options?: TransformOptions): 
   // nothing to lower; the CLI skips parsing itself with mayNeedLowering.
   const ast = parse(code, opts);
   let runtimeName: string | null = null;
-  const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name)), code, opts.filename);
+  const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code), code, opts.filename);
   // Nothing to lower: hand the text back as it was, not reprinted.
   if (functions.length === 0) return { result: { code, map: null, functions }, runtimeName: null };
   const output = generate(
@@ -80,7 +80,12 @@ export function withReportedLocation<T>(run: () => T, code: string, filename: st
 }
 
 /** Lowers every suspending function of a parsed file in place; returns their models. */
-export function lowerProgram(ast: t.File, opts: NormalizedOptions, onRuntime?: (name: string) => void): FunctionModel[] {
+export function lowerProgram(
+  ast: t.File,
+  opts: NormalizedOptions,
+  onRuntime?: (name: string) => void,
+  source?: string,
+): FunctionModel[] {
   let program!: NodePath<t.Program>;
   traverse(ast, {
     Program(path) {
@@ -88,7 +93,7 @@ export function lowerProgram(ast: t.File, opts: NormalizedOptions, onRuntime?: (
       path.stop();
     },
   });
-  return lowerProgramPath(program, opts, onRuntime);
+  return lowerProgramPath(program, opts, onRuntime, source);
 }
 
 /**
@@ -100,6 +105,7 @@ export function lowerProgramPath(
   program: NodePath<t.Program>,
   opts: NormalizedOptions,
   onRuntime?: (name: string) => void,
+  source?: string,
 ): FunctionModel[] {
   // The statements already put at the start of each scope, so later ones follow them.
   const inserted = new Map<t.Node, NodePath>();
@@ -109,6 +115,7 @@ export function lowerProgramPath(
     runtime,
     functions: [],
     steps: new Map(),
+    annotateFrom: opts.annotate ? (source ?? null) : null,
     atScopeStart: (scope, statement) => insertAtStart(scope, statement, inserted),
   };
   program.traverse({

@@ -43,7 +43,9 @@ export function describeFunction(
     form,
     source: rangeOf(node.loc),
     states: ctx.emitter.states.map((state) => {
-      const exits = state.exits.map((exit): StateExitModel => ({ kind: exit.kind, to: exit.target?.id ?? null }));
+      const exits = state.exits.flatMap((exit): StateExitModel[] =>
+        exit.targets ? exit.targets.map((target) => ({ kind: exit.kind, to: target.id ?? null })) : [{ kind: exit.kind, to: exit.target?.id ?? null }],
+      );
       // An exception raised in the state goes to the innermost handler protecting it.
       const handler = regions.find((r) => r.start <= state.id && state.id < r.end);
       if (handler) exits.push({ kind: "catch", to: handler.onThrow });

@@ -33,6 +33,8 @@ export interface Region {
 export interface StateExit {
   kind: ExitKind;
   target: Label | null;
+  /** For a jump through a slot (`m.s = _finally`): every state the slot may hold, filled in as lowering goes. */
+  targets?: Label[];
 }
 
 export interface State {
@@ -120,9 +122,9 @@ export class Emitter {
   }
 
   /** Marks the current state as ended by a jump the caller emitted itself. */
-  endWithJump(kind: ExitKind = "jump"): void {
+  endWithJump(kind: ExitKind = "jump", target: Label | null = null, targets?: Label[]): void {
     if (this.current.terminated) return;
-    this.current.exits.push({ kind, target: null });
+    this.current.exits.push({ kind, target, targets });
     this.current.terminated = true;
   }
 
@@ -213,7 +215,7 @@ export class Emitter {
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
       const next = states[i + 1];
-      if (!next) continue;
+      if (!next) break;
       if (state.terminated) {
         const exit = state.exits[state.exits.length - 1];
         if (exit && exit.kind === "jump" && exit.target?.id === next.id && endsWithJumpTo(state.body, next.id)) {
@@ -229,6 +231,9 @@ export class Emitter {
         state.exits.push({ kind: "next", target: { id: next.id, refs: [] } });
       }
     }
+    // The last state can end by falling off the function: an implicit `return;`.
+    const last = states[states.length - 1];
+    if (!last.terminated) last.exits.push({ kind: "return", target: null });
     return this.tryTable();
   }
 

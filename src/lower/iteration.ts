@@ -36,6 +36,7 @@ export function openIterator(ctx: LowerContext, record: string, isAsync: boolean
     slot: lazyName(() => ctx.temp("next")),
     returnEntry: null,
     outer: ctx.leaps.innermostCleanup(),
+    continuations: [],
   };
   return { record, isAsync, cleanup, onThrow: ctx.emitter.label(), region: null };
 }
@@ -95,15 +96,11 @@ export function emitIteratorExits(ctx: LowerContext, open: OpenIterator): void {
   }
   emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(cleanup.slot()))));
   emitter.emit(t.continueStatement());
-  emitter.endWithJump();
+  emitter.endWithJump("jump", null, cleanup.continuations);
   emitter.usesJumps = true;
   if (cleanup.returnEntry) {
     emitter.mark(cleanup.returnEntry, "finally");
-    emitter.emit(
-      t.expressionStatement(
-        t.assignmentExpression("=", t.identifier(cleanup.slot()), emitter.ref(ctx.leaps.returnContinuation(cleanup))),
-      ),
-    );
+    emitter.emit(ctx.leaps.assignSlot(cleanup, ctx.leaps.returnContinuation(cleanup)));
     emitter.jump(cleanup.entry, "finally");
   }
 }

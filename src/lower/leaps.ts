@@ -29,6 +29,8 @@ export interface Cleanup {
   returnEntry: Label | null;
   /** The next cleanup outward, if any. */
   outer: Cleanup | null;
+  /** Every state stored in the slot somewhere: where the cleanup's final dispatch may go. */
+  continuations: Label[];
 }
 
 type Leap =
@@ -87,9 +89,14 @@ export class LeapStack {
 
   /**
    * Statements performing `break label?` / `continue label?` from the current
-   * position, or null when the target is not on the stack (it is native).
+   * position, and the state they go to first (a cleanup's, if one is on the
+   * way), or null when the target is not on the stack (it is native).
    */
-  jumpStatements(kind: "break" | "continue", label: string | null, labeledContinue: string | null): t.Statement[] | null {
+  jumpStatements(
+    kind: "break" | "continue",
+    label: string | null,
+    labeledContinue: string | null,
+  ): { statements: t.Statement[]; first: Label; throughCleanup: boolean } | null {
     const crossed: Cleanup[] = [];
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const leap = this.stack[i];
@@ -117,7 +124,7 @@ export class LeapStack {
     return this.innermostCleanup() !== null;
   }
 
-  /** Statements for `return value` through the pending cleanups. */
+  /** Statements for `return value` through the pending cleanups (they go to `returnEntry(innermostCleanup())`). */
   returnStatements(value: t.Expression | null, labeledContinue: string | null): t.Statement[] {
     const cleanup = this.innermostCleanup();
     if (!cleanup) throw new Error("awaitless internal error: return without cleanup");
@@ -151,17 +158,21 @@ export class LeapStack {
     return this.exitLabel;
   }
 
-  private route(crossed: Cleanup[], target: Label, labeledContinue: string | null): t.Statement[] {
-    if (crossed.length === 0) return this.goTo(target, labeledContinue);
+  private route(crossed: Cleanup[], target: Label, labeledContinue: string | null) {
+    if (crossed.length === 0) return { statements: this.goTo(target, labeledContinue), first: target, throughCleanup: false };
     const statements: t.Statement[] = [];
     for (let i = 0; i < crossed.length; i++) {
       const next = i + 1 < crossed.length ? crossed[i + 1].entry : target;
-      statements.push(
-        t.expressionStatement(t.assignmentExpression("=", t.identifier(crossed[i].slot()), this.emitter.ref(next))),
-      );
+      statements.push(this.assignSlot(crossed[i], next));
     }
     statements.push(...this.goTo(crossed[0].entry, labeledContinue));
-    return statements;
+    return { statements, first: crossed[0].entry, throughCleanup: true };
+  }
+
+  /** `slot = target;` — and `target` becomes one of the cleanup's possible continuations. */
+  assignSlot(cleanup: Cleanup, target: Label): t.Statement {
+    if (!cleanup.continuations.includes(target)) cleanup.continuations.push(target);
+    return t.expressionStatement(t.assignmentExpression("=", t.identifier(cleanup.slot()), this.emitter.ref(target)));
   }
 
   private goTo(target: Label, labeledContinue: string | null): t.Statement[] {

@@ -30,6 +30,7 @@ import { hoistScope } from "./hoist.js";
 import { lowerParams, type LoweredParams } from "./params.js";
 import { explodeStatements, emitNative } from "./statements/index.js";
 import { buildStepBody } from "./step-function.js";
+import { annotateStates } from "./annotate.js";
 import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { describeFunction } from "./describe.js";
 import { inferredName, mentions } from "./function-name.js";
@@ -41,6 +42,8 @@ export interface FileContext {
   functions: FunctionModel[];
   /** The step function each model belongs to, to put the models in output order. */
   steps: Map<t.Node, FunctionModel>;
+  /** The source text, to annotate states with their lines (set when `annotate` is on). */
+  annotateFrom: string | null;
   /** Statements to run where a function declaration is hoisted (its scope's start). */
   atScopeStart(scope: NodePath, statement: t.Statement): void;
 }
@@ -104,6 +107,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     ctx.emitter.terminate(t.returnStatement(ctx.machineField("rv")), "return");
   }
   const tries = ctx.emitter.finish();
+  if (file.annotateFrom !== null) annotateStates(ctx, file.annotateFrom);
   const stepBody = buildStepBody(ctx);
   const stepParams = ctx.emitter.states.length > 1 ? [t.identifier(machine)] : [];
   const step = stepIsArrow

@@ -55,14 +55,14 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       const kind = node.type === "BreakStatement" ? "break" : "continue";
       const jump = ctx.leaps.jumpStatements(kind, label, scope.loops > 0 ? ctx.dispatchLoopLabel() : null);
       if (!jump) return node;
-      ctx.emitter.currentState.exits.push({ kind: "jump", target: null });
-      const block = withLoc(t.blockStatement(jump), node);
+      ctx.emitter.currentState.exits.push({ kind: jump.throughCleanup ? "finally" : "jump", target: jump.first });
+      const block = withLoc(t.blockStatement(jump.statements), node);
       jumpBlocks.add(block);
       return block;
     }
     case "ReturnStatement":
       if (!ctx.leaps.returnNeedsCleanup()) return node;
-      ctx.emitter.currentState.exits.push({ kind: "finally", target: null });
+      ctx.emitter.currentState.exits.push({ kind: "finally", target: ctx.leaps.returnEntry(ctx.leaps.innermostCleanup()!) });
       const block = withLoc(
         t.blockStatement(ctx.leaps.returnStatements(node.argument ?? null, scope.loops > 0 ? ctx.dispatchLoopLabel() : null)),
         node,

@@ -82,8 +82,9 @@ export function emitNative(ctx: LowerContext, statement: t.Statement): void {
   }
   const rewritten = rewriteEscapes(ctx, statement);
   if (isJumpBlock(rewritten)) {
+    // Its exit was recorded when the jump was rewritten.
     for (const inner of rewritten.body) ctx.emitter.emit(inner);
-    ctx.emitter.endWithJump();
+    ctx.emitter.currentState.terminated = true;
     return;
   }
   if (rewritten.type === "ReturnStatement" || rewritten.type === "ThrowStatement") {
@@ -127,7 +128,7 @@ function explodeReturn(ctx: LowerContext, statement: t.ReturnStatement): void {
   if (ctx.leaps.returnNeedsCleanup()) {
     if (ctx.emitter.currentState.terminated) return;
     for (const jump of ctx.leaps.returnStatements(value, null)) ctx.emitter.emit(jump);
-    ctx.emitter.endWithJump("finally");
+    ctx.emitter.endWithJump("finally", ctx.leaps.returnEntry(ctx.leaps.innermostCleanup()!));
     return;
   }
   ctx.emitter.terminate({ ...t.returnStatement(value), loc: statement.loc }, "return");

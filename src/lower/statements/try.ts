@@ -29,11 +29,17 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   const finalizer = statement.finalizer;
   const after = emitter.label();
   const catchEntry = emitter.label();
-  const setSlot = (cleanup: Cleanup, target: ReturnType<typeof emitter.label>) =>
-    emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(cleanup.slot()), emitter.ref(target))));
+  const setSlot = (cleanup: Cleanup, target: ReturnType<typeof emitter.label>) => emitter.emit(ctx.leaps.assignSlot(cleanup, target));
 
   const fin: Cleanup | null = finalizer
-    ? { kind: "finally", entry: emitter.label(), slot: lazyName(() => ctx.temp("finally")), returnEntry: null, outer: ctx.leaps.innermostCleanup() }
+    ? {
+        kind: "finally",
+        entry: emitter.label(),
+        slot: lazyName(() => ctx.temp("finally")),
+        returnEntry: null,
+        outer: ctx.leaps.innermostCleanup(),
+        continuations: [],
+      }
     : null;
   const finallyOnThrow = emitter.label();
 
@@ -69,7 +75,7 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   explodeStatement(ctx, finalizer!);
   emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(fin.slot()))));
   emitter.emit(t.continueStatement());
-  emitter.endWithJump();
+  emitter.endWithJump("jump", null, fin.continuations);
   emitter.usesJumps = true;
 
   const rethrow = emitter.label();
