@@ -30,11 +30,11 @@ export function runPool({ paths, jobs, workerData, watchdogMs, onProgress }) {
   let finished = 0;
   let fatal = null;
 
+  if (paths.length === 0) return Promise.resolve(results);
   return new Promise((resolveAll, rejectAll) => {
     const slots = Math.max(1, Math.min(jobs, paths.length));
     let live = 0;
     for (let i = 0; i < slots; i++) startWorker();
-    if (paths.length === 0) resolveAll(results);
 
     function startWorker() {
       live++;

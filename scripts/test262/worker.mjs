@@ -34,15 +34,21 @@ function readHarness(name) {
 }
 
 let compiler = null;
+let usable = true;
 if (config.modes.includes("compiled")) {
   try {
     compiler = await loadCompiler(config.distIndex);
   } catch (error) {
+    // Without the compiler there is nothing to score; stop the run rather
+    // than run "compiled" tests natively.
     parentPort.postMessage({ type: "fatal", message: `cannot load the compiler: ${error.message}` });
+    usable = false;
   }
 }
 
-parentPort.on("message", async ({ id, path }) => {
+if (usable) parentPort.on("message", runMessage);
+
+async function runMessage({ id, path }) {
   const file = join(config.test262Dir, "test", path);
   const source = readFileSync(file, "utf8");
   const test = { name: `test/${path}`, file, source, meta: parseFrontmatter(source) };
@@ -54,7 +60,7 @@ parentPort.on("message", async ({ id, path }) => {
     parentPort.postMessage({ type: "result", id, mode, result });
   }
   parentPort.postMessage({ type: "done", id });
-});
+}
 
 /** One mode's result; compiled runs are skipped for tests the engine fails (they are not scored). */
 async function runMode(test, mode, nativePassed) {
