@@ -13,7 +13,7 @@ import { firstLine } from "./expectations.mjs";
  */
 export function clusterKey(message) {
   return firstLine(message)
-    .replace(/^\S+\.js:\d+:\d+:\s*/, "")
+    .replace(/\S+\.js:\d+:\d+:\s*/g, "")
     .replace(/\s*\(\d+:\d+\)/g, "")
     .replace(/\b\d+:\d+\b/g, "L:C")
     .trim();
