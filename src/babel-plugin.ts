@@ -14,10 +14,7 @@ import { normalizeOptions, type TransformOptions } from "./options.js";
 import { lowerProgramPath } from "./transform.js";
 import type { NodePath } from "./babel.js";
 
-export interface PluginOptions extends Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule"> {
-  /** A comment at each state an `await` or `yield` resumes at, naming the source line it resumes at. */
-  annotate?: boolean;
-}
+export type PluginOptions = Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule" | "annotate">;
 
 const OPTION_TYPES: Record<keyof PluginOptions, string> = {
   runtime: "string",
@@ -39,17 +36,16 @@ export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = 
     name: "awaitless",
     visitor: {
       Program(path, state) {
-        // `annotate` goes to the compiler as it is; the compiler's options decide what it does.
-        const transformOptions: TransformOptions & { annotate?: boolean } = {
+        const opts = normalizeOptions({
           runtime,
           globalName,
           runtimeModule,
           annotate,
           filename: state.filename ?? "unknown.js",
           sourceType: path.node.sourceType === "script" ? "script" : "module",
-        };
-        const opts = normalizeOptions(transformOptions);
-        lowerProgramPath(path as unknown as NodePath<t.Program>, opts);
+        });
+        // The file's text, which `annotate` quotes the lines of.
+        lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();
       },

@@ -99,6 +99,7 @@ export function hoistScope(
     if (claimed.has(finalName) || outsideNames.has(finalName)) {
       finalName = names.unique(item.name);
       item.binding.scope.rename(item.name, finalName);
+      keepInferredNames(item.binding.scope.path, finalName, item.name);
     }
     claimed.add(finalName);
     declare(finalName);
@@ -191,6 +192,48 @@ export function hoistScope(
   return result;
 }
 
+/**
+ * An anonymous function assigned to a binding is named after it (`let f =
+ * () => {}` has name "f"), so renaming the binding would rename the
+ * function. Where the renamed binding receives an anonymous function, class
+ * or arrow, the value is given the original name: a function or class as its
+ * own name, an arrow through an object property (`{ f: () => {} }.f`).
+ */
+function keepInferredNames(scope: NodePath, renamed: string, original: string): void {
+  const fix = (value: t.Expression): t.Expression => {
+    if ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id && !mentionsName(value, original)) {
+      value.id = t.identifier(original);
+      return value;
+    }
+    if (value.type === "ArrowFunctionExpression" || ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id)) {
+      return t.memberExpression(t.objectExpression([t.objectProperty(t.identifier(original), value)]), t.identifier(original));
+    }
+    return value;
+  };
+  scope.traverse({
+    AssignmentExpression(path) {
+      const { left, operator } = path.node;
+      if (left.type === "Identifier" && left.name === renamed && (operator === "=" || operator === "&&=" || operator === "||=" || operator === "??=")) {
+        path.node.right = fix(path.node.right);
+      }
+    },
+    AssignmentPattern(path) {
+      if (path.node.left.type === "Identifier" && path.node.left.name === renamed) path.node.right = fix(path.node.right);
+    },
+    VariableDeclarator(path) {
+      if (path.node.id.type === "Identifier" && path.node.id.name === renamed && path.node.init) path.node.init = fix(path.node.init);
+    },
+  });
+}
+
+function mentionsName(node: t.Node, name: string): boolean {
+  let found = false;
+  t.traverseFast(node, (inner) => {
+    if (inner.type === "Identifier" && inner.name === name) found = true;
+  });
+  return found;
+}
+
 /** `let x = 1, y;` → `x = 1, y = void 0;` in statement, `for` head or `for…of` head position. */
 function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
   const node = path.node;
@@ -250,7 +293,8 @@ function replaceLexicalArguments(fn: FunctionPath, names: NameSource, result: Ho
         if (!inner.isArrowFunctionExpression()) inner.skip();
       },
       Identifier(id) {
-        if (id.node.name !== "arguments" || !id.isReferencedIdentifier()) return;
+        // Reads, and in sloppy code writes too (`arguments = 4`, `[arguments] = xs`).
+        if (id.node.name !== "arguments" || !(id.isReferencedIdentifier() || (id as NodePath).isBindingIdentifier())) return;
         if (id.scope.getBinding("arguments")) return;
         result.argumentsName ??= names.unique("arguments");
         id.node.name = result.argumentsName;

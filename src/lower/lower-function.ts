@@ -251,6 +251,13 @@ function selfReference(path: LowerablePath, kind: FunctionKind, inferred: string
   return t.identifier(node.id.name);
 }
 
+/** `{ name: value }.name` (or `["name"]`): the value gets `name` as a property definition gives it. */
+function namedByProperty(value: t.Expression, name: string): t.Expression {
+  const byIdentifier = t.isValidIdentifier(name);
+  const key = byIdentifier ? t.identifier(name) : t.stringLiteral(name);
+  return t.memberExpression(t.objectExpression([t.objectProperty(key, value)]), byIdentifier ? t.identifier(name) : t.stringLiteral(name), !byIdentifier);
+}
+
 /** Is the declaration in a block or switch case (rather than at the top of a function or program)? */
 function isInBlock(path: LowerablePath): boolean {
   const parent = path.parentPath;
@@ -301,12 +308,14 @@ function markIdentity(path: LowerablePath, file: FileContext, inferred: string |
   if (node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
   const args: t.Expression[] = [node];
   if (restored !== undefined) {
+    // A generator named only to refer to itself: the runtime restores its name.
     if (node.type === "FunctionExpression" && node.id!.name !== restored) args.push(t.stringLiteral(restored));
   } else if (inferred !== null) {
     if (node.type === "FunctionExpression" && !node.id && t.isValidIdentifier(inferred) && !mentions(node, inferred)) {
       node.id = t.identifier(inferred);
     } else if (node.type === "ArrowFunctionExpression" || !node.id) {
-      args.push(t.stringLiteral(inferred));
+      // Named where it stands, through a property: `{ f: () => {} }.f` is named "f".
+      args[0] = namedByProperty(node, inferred);
     }
   }
   path.replaceWith(t.callExpression(mark(), args));

@@ -331,18 +331,8 @@ function drainQueue(m: AsyncGeneratorMachine): void {
 
 /** AsyncGeneratorAwaitReturn: a return request on a generator that is not running. */
 function awaitReturn(m: AsyncGeneratorMachine): void {
-  var value = m.queue[0].value;
-  m.awaiting = FOR_AWAIT_RETURN;
-  var promise;
-  try {
-    promise = promiseResolve.call(NativePromise, value);
-  } catch (error) {
-    m.state = COMPLETED;
-    completeStep(m, THROW, error, true);
-    drainQueue(m);
-    return;
-  }
-  promiseThen.call(promise, m.onFulfilled!, m.onRejected!);
+  // A throwing PromiseResolve settles the request as a rejection (see `failed`).
+  wait(m, m.queue[0].value, FOR_AWAIT_RETURN);
 }
 
 /** One round of yield*: forwards the resumption to the delegate. */

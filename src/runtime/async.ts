@@ -18,7 +18,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { createPrototype, setPrototypeOf, setName, defineConstructor, compileFromText } from "./intrinsics.js";
+import { createPrototype, setPrototypeOf, defineConstructor, compileFromText } from "./intrinsics.js";
 import { newPromise, lastResolve, lastReject } from "./capability.js";
 import { awaitValue, Awaiter } from "./await-value.js";
 import { Machine, SUSPEND, enterCatch, suspendAwait } from "./machine.js";
@@ -28,26 +28,25 @@ interface AsyncMachine extends Machine, Awaiter {
   reject: (error: any) => void;
 }
 
-function AsyncMachine(this: AsyncMachine, step: Machine["step"], self: any, tries: number[] | undefined) {
-  this.s = 0;
-  this.v = undefined;
-  this.rv = undefined;
-  this.x = undefined;
-  this.k = 0;
-  this.step = step;
-  this.self = self;
-  this.tries = tries;
-  this.resolve = lastResolve;
-  this.reject = lastReject;
-  this.onFulfilled = undefined;
-  this.onRejected = undefined;
-}
-AsyncMachine.prototype = { await: suspendAwait };
-
 /** Calls a compiled async body; returns the promise of its completion. */
 export function runAsync(step: Machine["step"], self: any, tries?: number[]): Promise<any> {
   var promise = newPromise();
-  var m = new (AsyncMachine as any)(step, self, tries) as AsyncMachine;
+  // A literal with every field, so all machines share one shape.
+  var m: AsyncMachine = {
+    s: 0,
+    v: undefined,
+    rv: undefined,
+    x: undefined,
+    k: 0,
+    step: step,
+    self: self,
+    tries: tries,
+    resolve: lastResolve,
+    reject: lastReject,
+    onFulfilled: undefined,
+    onRejected: undefined,
+    await: suspendAwait,
+  } as any;
   advance(m);
   return promise;
 }
@@ -97,10 +96,9 @@ defineConstructor(AsyncFunctionPrototype, function AsyncFunction(source: any) {
 });
 /**
  * Marks a compiled async function so its prototype chain matches a native
- * one. `name` is the name the function had from where it stood (`const f =
- * async () => {}`), which wrapping it in this call would otherwise lose.
+ * one. (Wrapping a function in this call would lose the name it gets from
+ * where it stands; the compiler names it explicitly where that matters.)
  */
-export function markAsync<F>(fn: F, name?: string): F {
-  if (name !== undefined) setName(fn, name);
+export function markAsync<F>(fn: F): F {
   return setPrototypeOf(fn, AsyncFunctionPrototype);
 }

@@ -15,7 +15,7 @@ export var promiseThen: (this: Promise<any>, f: (v: any) => any, r: (e: any) => 
 export var promiseResolve: (this: PromiseConstructor, v: any) => Promise<any> = NativePromise && NativePromise.resolve;
 export var callFunction = Function.prototype.call;
 
-var hasSymbol = typeof Symbol === "function";
+export var hasSymbol = typeof Symbol === "function";
 // Without Symbol (mujs, old engines) iterables are looked up under the
 // string keys core-js and other polyfills use.
 export var iteratorSymbol: any = (hasSymbol && Symbol.iterator) || "@@iterator";
@@ -23,7 +23,7 @@ export var asyncIteratorSymbol: any = (hasSymbol && Symbol.asyncIterator) || "@@
 /** Falsy where the engine has no Symbol.toStringTag: prototypes then go untagged. */
 export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag;
 
-var objectDefineProperty = Object.defineProperty;
+export var objectDefineProperty = Object.defineProperty;
 var objectCreate = Object.create;
 export var objectGetPrototypeOf = Object.getPrototypeOf;
 // Missing only in engines that cannot change a prototype at all (mujs):
@@ -55,7 +55,8 @@ export function setName(fn: any, name: string): void {
 
 /** A non-enumerable property, as built-in prototypes have. */
 export function defineHidden(target: any, key: any, value: any, writable?: boolean): void {
-  objectDefineProperty(target, key, { value: value, writable: !!writable, enumerable: false, configurable: true });
+  // Unset attributes default to false: not enumerable, and not writable unless asked.
+  objectDefineProperty(target, key, { value: value, writable: writable, configurable: true });
 }
 
 /**
