@@ -54,7 +54,8 @@ export function inlineRuntimeSource(used: Iterable<string>): string {
     include(declaring.get(local)!);
   }
   const exported = names.map((name) => `${JSON.stringify(name)}: ${helpers[name]}`).join(", ");
-  return `(function () {\n${code.join("\n")}\nreturn { ${exported} };\n})()`;
+  // Strict, as the runtime module is: in sloppy code a primitive `this` would be boxed.
+  return `(function () {\n"use strict";\n${code.join("\n")}\nreturn { ${exported} };\n})()`;
 }
 
 function inlineRuntime(used: Set<string>): t.Expression {

@@ -34,6 +34,7 @@ import {
   setName,
   defineConstructor,
   compileFromText,
+  defineMethod,
 } from "./intrinsics.js";
 import {
   Machine,
@@ -58,7 +59,7 @@ import { awaitValue, Awaiter } from "./await-value.js";
 import { newPromise, lastResolve, lastReject, iterResult } from "./capability.js";
 import { AsyncIteratorPrototype, asyncIterate, AsyncIteratorRecord } from "./async-iteration.js";
 import { getMethod } from "./iteration.js";
-import { MACHINE_KEY, defineMethod, ownPrototype } from "./generator.js";
+import { MACHINE_KEY, ownPrototype } from "./generator.js";
 
 // What an await's settled value is for.
 var FOR_BODY = 0; //              an `await` in the body

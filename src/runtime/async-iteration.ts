@@ -18,6 +18,7 @@ import {
   typeError,
   createPrototype,
   defineHidden,
+  defineMethod,
 } from "./intrinsics.js";
 import { getMethod, getIteratorRecord, IteratorRecord } from "./iteration.js";
 import { newPromise, lastReject, iterResult } from "./capability.js";
@@ -98,13 +99,13 @@ export function asyncIterate(value: any): AsyncIteratorRecord {
 
 /** %AsyncIteratorPrototype%: `[Symbol.asyncIterator]()` returns `this`. */
 export var AsyncIteratorPrototype: any = {};
-defineHidden(
+defineMethod(
   AsyncIteratorPrototype,
   asyncIteratorSymbol,
   function (this: any) {
     return this;
   },
-  true,
+  "[Symbol.asyncIterator]",
 );
 
 interface AsyncFromSyncIterator {

@@ -31,6 +31,7 @@ import {
   objectGetPrototypeOf,
   defineConstructor,
   compileFromText,
+  defineMethod,
 } from "./intrinsics.js";
 import {
   Machine,
@@ -117,11 +118,6 @@ defineMethod(GeneratorPrototype, "return", function (this: any, value: any) {
 defineMethod(GeneratorPrototype, "throw", function (this: any, error: any) {
   return resume(this, THROW, error);
 });
-
-export function defineMethod(target: any, name: string, fn: any): void {
-  setName(fn, name);
-  defineHidden(target, name, fn, true);
-}
 
 /**
  * Marks a compiled generator function: its [[Prototype]] is

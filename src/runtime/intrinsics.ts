@@ -76,6 +76,12 @@ export function compileFromText(source?: any): never {
   throw new EvalError("no eval");
 }
 
+/** A built-in method: non-enumerable, writable, named as the spec names it (the key, unless given). */
+export function defineMethod(target: any, key: any, fn: any, name?: string): void {
+  setName(fn, name === undefined ? key : name);
+  defineHidden(target, key, fn, true);
+}
+
 /** A prototype object inheriting from `parent`, tagged like the built-in it stands for. */
 export function createPrototype(parent: any, tag?: string): any {
   var proto = objectCreate(parent);
