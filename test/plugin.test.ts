@@ -348,7 +348,7 @@ describe("Babel 7 with @babel/preset-env (ES5 target, its async transforms exclu
       it(fixture.name, async () => {
         const module = isModule(fixture);
         const { code } = compileBesidePresetEnv(fixture, { runtime: "inline", modules: false });
-        const [native, compiled] = await Promise.all([nativeRun(fixture), runNodeAsync(code, { module })]);
+        const [native, compiled] = await Promise.all([nativeRun(fixture), runNodeAsync(code!, { module })]);
         expect(compiled).toEqual(native);
       });
     }
