@@ -70,8 +70,12 @@ export class Emitter {
     return this.region;
   }
 
+  private readonly labels: Label[] = [];
+
   label(): Label {
-    return { id: undefined, refs: [] };
+    const label: Label = { id: undefined, refs: [] };
+    this.labels.push(label);
+    return label;
   }
 
   /** A use of `label` as a number, filled in when the label is marked. */
@@ -211,6 +215,7 @@ export class Emitter {
    * fall-through crosses a region boundary. Returns the try table.
    */
   finish(): number[] {
+    this.dropUnreachableEnd();
     const states = this.states;
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
@@ -237,6 +242,24 @@ export class Emitter {
     return this.tryTable();
   }
 
+  /**
+   * A last state that is empty, that no jump or handler names and that
+   * control cannot fall into (the state before it ends in a jump, return
+   * or throw) is unreachable: the `after` of a statement whose every path
+   * returned. It is left out rather than printed as an empty `case`.
+   */
+  private dropUnreachableEnd(): void {
+    const states = this.states;
+    const last = states[states.length - 1];
+    const before = states[states.length - 2];
+    if (!last || !before || last.body.length > 0 || !before.terminated) return;
+    const named = this.labels.some((label) => label.id === last.id && label.refs.length > 0);
+    const handler = this.regions.some((r) => labelIdOrNull(r.onThrow) === last.id || (r.onReturn && labelIdOrNull(r.onReturn) === last.id));
+    if (named || handler) return;
+    states.pop();
+    for (const region of this.regions) if (region.end > before.id) region.end = before.id + 1;
+  }
+
   private tryTable(): number[] {
     const ordered = this.regions
       .filter((region) => region.start < region.end)
@@ -247,6 +270,10 @@ export class Emitter {
     }
     return table;
   }
+}
+
+function labelIdOrNull(label: Label): number | null {
+  return label.id ?? null;
 }
 
 function labelId(label: Label): number {

@@ -22,6 +22,7 @@ import {
 } from "./intrinsics.js";
 import { getMethod, getIteratorRecord, IteratorRecord } from "./iteration.js";
 import { newPromise, lastReject, iterResult } from "./capability.js";
+import { quietResolve } from "./await-value.js";
 
 export interface AsyncIteratorRecord {
   iterator: any;
@@ -138,7 +139,7 @@ function continuation(result: any, record: IteratorRecord, closeOnRejection: boo
     return rejected(error);
   }
   try {
-    wrapper = promiseResolve.call(NativePromise, value);
+    wrapper = quietResolve(value);
   } catch (error) {
     if (!done && closeOnRejection) {
       try {

@@ -7,9 +7,9 @@
 // progress `done` is true, so an iterator whose `next()` or getters throw is
 // never closed, as the spec says.
 //
-// Engines without Symbol.iterator (ES5 engines) have no iterable protocol;
-// there, arrays, strings and `arguments` are walked by index and other
-// objects are looked up under the "@@iterator" key polyfills use.
+// Engines without an iterable protocol for built-ins (ES5 engines, Duktape)
+// walk arrays, strings and `arguments` by index; other objects are looked up
+// under Symbol.iterator, or the "@@iterator" key polyfills use.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -90,7 +90,8 @@ export function getMethod(target: any, key: any): any {
 export function getIteratorRecord(value: any): IteratorRecord {
   if (value === null || value === undefined) throw typeError(value + " is not iterable");
   var method = value[iteratorSymbol];
-  if (method === undefined && typeof iteratorSymbol === "string" && isIndexed(value)) {
+  // Some engines (Duktape) have Symbol.iterator but no iterator methods on arrays.
+  if (method === undefined && isIndexed(value)) {
     return new (SyncIteratorRecord as any)(indexIterator(value), indexIteratorNext);
   }
   if (typeof method !== "function") throw typeError(typeof value + " is not iterable");
