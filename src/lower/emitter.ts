@@ -57,6 +57,9 @@ export class Emitter {
   private current: State;
   /** Set when some jump must leave a native loop: the dispatch loop then needs a label. */
   usesJumps = false;
+  /** The `with` objects around the code being emitted, innermost last (see `wrapWithScopes`). */
+  private withScopes: readonly string[] = [];
+  private readonly statementScopes = new WeakMap<t.Statement, readonly string[]>();
 
   constructor(private readonly machine: string) {
     this.current = this.newState("entry");
@@ -102,7 +105,19 @@ export class Emitter {
     const state = this.current;
     if (state.terminated) return;
     if (!state.loc && statement.loc) state.loc = statement.loc;
+    if (this.withScopes.length > 0) this.statementScopes.set(statement, this.withScopes);
     state.body.push(statement);
+  }
+
+  /** Emits what `body` emits as code of a `with (object)` statement (object: a temporary). */
+  insideWith<T>(object: string, body: () => T): T {
+    const outer = this.withScopes;
+    this.withScopes = [...outer, object];
+    try {
+      return body();
+    } finally {
+      this.withScopes = outer;
+    }
   }
 
   /** `m.s = target; continue;` — go to another state through the dispatch loop. */
@@ -216,6 +231,7 @@ export class Emitter {
    */
   finish(): number[] {
     this.dropUnreachableEnd();
+    for (const state of this.states) state.body = this.wrapWithScopes(state.body);
     const states = this.states;
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
@@ -240,6 +256,35 @@ export class Emitter {
     const last = states[states.length - 1];
     if (!last.terminated) last.exits.push({ kind: "return", target: null });
     return this.tryTable();
+  }
+
+  /**
+   * Code from the body of a `with` statement that suspends runs, state by
+   * state, inside its own `with (_object)` on the object evaluated once:
+   * identifiers there resolve against the object first, as they did. Runs of
+   * consecutive statements under the same `with` objects share one block.
+   */
+  private wrapWithScopes(body: t.Statement[]): t.Statement[] {
+    const result: t.Statement[] = [];
+    let run: t.Statement[] = [];
+    let runScopes: readonly string[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      let wrapped: t.Statement[] = run;
+      for (let i = runScopes.length - 1; i >= 0; i--) wrapped = [t.withStatement(t.identifier(runScopes[i]), t.blockStatement(wrapped))];
+      result.push(...wrapped);
+      run = [];
+    };
+    for (const statement of body) {
+      const scopes = this.statementScopes.get(statement) ?? [];
+      if (scopes !== runScopes) {
+        flush();
+        runScopes = scopes;
+      }
+      run.push(statement);
+    }
+    flush();
+    return result;
   }
 
   /**

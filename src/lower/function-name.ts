@@ -33,6 +33,7 @@ export function inferredName(path: NodePath): string | null {
 
 function staticKeyName(key: t.Node, computed: boolean): string | null {
   if (key.type === "Identifier" && !computed) return key.name;
+  if (computed && key.type !== "StringLiteral" && key.type !== "NumericLiteral") return null;
   if (key.type === "StringLiteral") return key.value;
   if (key.type === "NumericLiteral") return String(key.value);
   return null;

@@ -59,7 +59,8 @@ export function kindOf(node: t.Function): FunctionKind | null {
   return null;
 }
 
-export function lowerFunction(path: LowerablePath, file: FileContext): void {
+export function lowerFunction(original: LowerablePath, file: FileContext): void {
+  const path = methodAsProperty(original);
   const node = path.node;
   const kind = kindOf(node)!;
   const isArrow = node.type === "ArrowFunctionExpression";
@@ -131,7 +132,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const model = describeFunction(path, kind, ctx, tries, inferred);
   file.functions.push(model);
   file.steps.set(step, model);
-  markIdentity(path, file, inferred, kind);
+  markIdentity(path, file, inferred, kind, computedKeyOf(path));
 }
 
 function buildPreamble(
@@ -251,6 +252,41 @@ function selfReference(path: LowerablePath, kind: FunctionKind, inferred: string
   return t.identifier(node.id.name);
 }
 
+/**
+ * An async function or generator method in an object literal becomes a
+ * property holding a function expression: the property is the same (a
+ * method is enumerable, writable and configurable too), and a function
+ * expression can refer to itself and be marked like any other. A method
+ * using `super` stays a method, since only a method has a home object.
+ */
+function methodAsProperty(path: LowerablePath): LowerablePath {
+  const node = path.node;
+  if (node.type !== "ObjectMethod" || node.kind !== "method") return path;
+  if (usesSuper(node.body) || node.params.some((param) => usesSuper(param))) return path;
+  const value = t.functionExpression(null, node.params, node.body, node.generator, node.async);
+  value.loc = node.loc;
+  const property = t.objectProperty(node.key, value, node.computed);
+  property.loc = node.loc;
+  const [replaced] = path.replaceWith(property);
+  return (replaced as NodePath<t.ObjectProperty>).get("value") as unknown as LowerablePath;
+}
+
+/**
+ * When the function is the value of a property with a computed key (named
+ * from it natively), the key is first stored in a temporary — `[_key = k]`,
+ * still evaluated once, in order — and the temporary is returned.
+ */
+function computedKeyOf(path: LowerablePath): t.Identifier | null {
+  const parent = path.parentPath;
+  if (!parent?.isObjectProperty() || !parent.node.computed || parent.node.value !== path.node) return null;
+  const key = parent.node.key;
+  if (key.type === "StringLiteral" || key.type === "NumericLiteral") return null;
+  const temp = parent.scope.generateUidIdentifier("key");
+  parent.scope.push({ id: t.cloneNode(temp) });
+  parent.node.key = t.assignmentExpression("=", t.cloneNode(temp), key as t.Expression);
+  return temp;
+}
+
 /** `{ name: value }.name` (or `["name"]`): the value gets `name` as a property definition gives it. */
 function namedByProperty(value: t.Expression, name: string): t.Expression {
   const byIdentifier = t.isValidIdentifier(name);
@@ -278,7 +314,13 @@ const restoredNames = new WeakMap<t.Node, string>();
  * expression gets it as its own name when nothing inside uses that name,
  * otherwise the runtime is told. Methods keep Function.prototype for now.
  */
-function markIdentity(path: LowerablePath, file: FileContext, inferred: string | null, kind: FunctionKind): void {
+function markIdentity(
+  path: LowerablePath,
+  file: FileContext,
+  inferred: string | null,
+  kind: FunctionKind,
+  computedKey: t.Identifier | null,
+): void {
   const node = path.node;
   // Named only where it is called: naming a helper makes the file carry it.
   const mark = () => runtimeMember(file.runtime, MARK_HELPERS[kind]);
@@ -307,7 +349,12 @@ function markIdentity(path: LowerablePath, file: FileContext, inferred: string |
   }
   if (node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
   const args: t.Expression[] = [node];
-  if (restored !== undefined) {
+  if (computedKey) {
+    // Named by a computed key: known only at run time. A generator's runtime
+    // names it from the key; an async function is named by a property with the same key.
+    if (kind === "async") args[0] = t.memberExpression(t.objectExpression([t.objectProperty(t.cloneNode(computedKey), node, true)]), t.cloneNode(computedKey), true);
+    else args.push(t.cloneNode(computedKey));
+  } else if (restored !== undefined) {
     // A generator named only to refer to itself: the runtime restores its name.
     if (node.type === "FunctionExpression" && node.id!.name !== restored) args.push(t.stringLiteral(restored));
   } else if (inferred !== null) {

@@ -59,7 +59,7 @@ import { awaitValue, Awaiter } from "./await-value.js";
 import { newPromise, lastResolve, lastReject, iterResult } from "./capability.js";
 import { AsyncIteratorPrototype, asyncIterate, AsyncIteratorRecord } from "./async-iteration.js";
 import { getMethod } from "./iteration.js";
-import { MACHINE_KEY, ownPrototype } from "./generator.js";
+import { MACHINE_KEY, ownPrototype, keyToName } from "./generator.js";
 
 // What an await's settled value is for.
 var FOR_BODY = 0; //              an `await` in the body
@@ -173,8 +173,8 @@ defineMethod(AsyncGeneratorPrototype, "throw", function (this: any, error: any) 
 });
 
 /** Marks a compiled async generator function (see markGenerator). */
-export function markAsyncGenerator<F>(fn: F, name?: string): F {
-  if (name !== undefined) setName(fn, name);
+export function markAsyncGenerator<F>(fn: F, name?: any): F {
+  if (name !== undefined) setName(fn, keyToName(name));
   ownPrototype(fn, Object.create(AsyncGeneratorPrototype));
   return setPrototypeOf(fn, AsyncGeneratorFunctionPrototype);
 }

@@ -125,10 +125,17 @@ defineMethod(GeneratorPrototype, "throw", function (this: any, error: any) {
  * its generator objects inherit from. `name` restores a name the marking
  * call would otherwise hide.
  */
-export function markGenerator<F>(fn: F, name?: string): F {
-  if (name !== undefined) setName(fn, name);
+export function markGenerator<F>(fn: F, name?: any): F {
+  if (name !== undefined) setName(fn, keyToName(name));
   ownPrototype(fn, Object.create(GeneratorPrototype));
   return setPrototypeOf(fn, GeneratorFunctionPrototype);
+}
+
+/** The name a function gets from a property key: a symbol's in brackets, or "". */
+export function keyToName(key: any): string {
+  if (typeof key !== "symbol") return String(key);
+  var description = (key as any).description;
+  return description === undefined ? "" : "[" + description + "]";
 }
 
 /** Sets fn.prototype with the attributes a generator function's has. */

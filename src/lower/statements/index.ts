@@ -68,6 +68,11 @@ export function explodeStatement(ctx: LowerContext, statement: t.Statement, labe
     case "TryStatement":
       explodeTry(ctx, statement);
       return;
+    case "WithStatement": {
+      const object = ctx.spill(explodeExpression(ctx, statement.object), "with");
+      ctx.emitter.insideWith(object.name, () => explodeStatement(ctx, statement.body));
+      return;
+    }
     default:
       throw unsupported(statement);
   }
