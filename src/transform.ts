@@ -8,6 +8,7 @@ import { normalizeOptions, type TransformOptions, type NormalizedOptions } from 
 import { parse } from "./parse.js";
 import { lowerFunction, kindOf, type FileContext } from "./lower/lower-function.js";
 import type { RuntimeRef } from "./lower/runtime-ref.js";
+import { ObjectMethodMarks } from "./lower/object-methods.js";
 import { runtimeDeclaration } from "./runtime-binding.js";
 import { UnsupportedInput } from "./lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
@@ -116,6 +117,7 @@ export function lowerProgramPath(
     functions: [],
     steps: new Map(),
     annotateFrom: opts.annotate ? (source ?? null) : null,
+    objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint)),
     atScopeStart: (scope, statement) => insertAtStart(scope, statement, inserted),
   };
   program.traverse({
@@ -125,6 +127,7 @@ export function lowerProgramPath(
       },
     },
   });
+  file.objectMethods.finish();
   if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType), new Map());
   return inOutputOrder(program.node, file.steps);
 }

@@ -35,6 +35,7 @@ import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { describeFunction } from "./describe.js";
 import { inferredName, mentions } from "./function-name.js";
 import { FunctionNames, namesIn } from "./names.js";
+import type { ObjectMethodMarks } from "./object-methods.js";
 import type { FunctionModel } from "../model.js";
 
 export interface FileContext {
@@ -44,6 +45,8 @@ export interface FileContext {
   steps: Map<t.Node, FunctionModel>;
   /** The source text, to annotate states with their lines (set when `annotate` is on). */
   annotateFrom: string | null;
+  /** Object-literal methods to mark once lowering is done. */
+  objectMethods: ObjectMethodMarks;
   /** Statements to run where a function declaration is hoisted (its scope's start). */
   atScopeStart(scope: NodePath, statement: t.Statement): void;
 }
@@ -59,8 +62,7 @@ export function kindOf(node: t.Function): FunctionKind | null {
   return null;
 }
 
-export function lowerFunction(original: LowerablePath, file: FileContext): void {
-  const path = methodAsProperty(original);
+export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const node = path.node;
   const kind = kindOf(node)!;
   const isArrow = node.type === "ArrowFunctionExpression";
@@ -116,7 +118,8 @@ export function lowerFunction(original: LowerablePath, file: FileContext): void 
     : t.functionExpression(null, stepParams, t.blockStatement(stepBody));
   nameStep(step, node, displayName(node, inferred));
 
-  const start = runtimeCall(file, START_HELPERS[kind], startArguments(kind, step, stepIsArrow, tries, selfReference(path, kind, inferred, names)));
+  const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
+  const start = runtimeCall(file, START_HELPERS[kind], startArguments(kind, step, stepIsArrow, tries, self));
 
   const preamble = buildPreamble(hoist, params, ctx, argumentsName, restName, paramsInMachine);
   const directives = node.body.directives;
@@ -250,25 +253,6 @@ function selfReference(path: LowerablePath, kind: FunctionKind, inferred: string
     restoredNames.set(node, wanted ?? "");
   }
   return t.identifier(node.id.name);
-}
-
-/**
- * An async function or generator method in an object literal becomes a
- * property holding a function expression: the property is the same (a
- * method is enumerable, writable and configurable too), and a function
- * expression can refer to itself and be marked like any other. A method
- * using `super` stays a method, since only a method has a home object.
- */
-function methodAsProperty(path: LowerablePath): LowerablePath {
-  const node = path.node;
-  if (node.type !== "ObjectMethod" || node.kind !== "method") return path;
-  if (usesSuper(node.body) || node.params.some((param) => usesSuper(param))) return path;
-  const value = t.functionExpression(null, node.params, node.body, node.generator, node.async);
-  value.loc = node.loc;
-  const property = t.objectProperty(node.key, value, node.computed);
-  property.loc = node.loc;
-  const [replaced] = path.replaceWith(property);
-  return (replaced as NodePath<t.ObjectProperty>).get("value") as unknown as LowerablePath;
 }
 
 /**

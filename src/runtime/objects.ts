@@ -72,6 +72,17 @@ function indexOf(list: any[], item: any): number {
   return -1;
 }
 
+/**
+ * Marks the method a definition put on `object` under `key` (its own data
+ * property, read without getters) with `mark`, and returns it. A later
+ * property of the literal may have replaced it (`{ *m() {}, get m() {} }`):
+ * then there is nothing to mark.
+ */
+export function markMethod(object: any, key: any, mark: (fn: any) => any): any {
+  var descriptor = getOwnDescriptor(object, key);
+  return descriptor && typeof descriptor.value === "function" ? mark(descriptor.value) : undefined;
+}
+
 /** A rest parameter: the arguments from `start` on, as a new array. */
 export function restArguments(args: ArrayLike<any>, start: number): any[] {
   return arraySlice.call(args, start);
