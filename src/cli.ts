@@ -9,6 +9,7 @@ import { resolveInputs, planBuild } from "./cli/files.js";
 import { runTasks, type BuildContext } from "./cli/build.js";
 import { runSingle } from "./cli/single.js";
 import { runWatch } from "./cli/watch.js";
+import { runStates } from "./cli/states.js";
 import { Reporter } from "./cli/report.js";
 import { removePendingTemporaries } from "./cli/write.js";
 import { UsageError, type CliOptions, type CompileSettings } from "./cli/types.js";
@@ -57,6 +58,7 @@ export async function run(argv: string[], cwd: string = process.cwd()): Promise<
 
   const reporter = new Reporter({ quiet: options.quiet, verbose: options.verbose });
   const settings: CompileSettings = {
+    annotate: options.annotate,
     runtime: options.runtime,
     sourceType: options.sourceType,
     globalName: options.globalName,
@@ -72,9 +74,11 @@ export async function run(argv: string[], cwd: string = process.cwd()): Promise<
       if (options.inputs.length === 0 && process.stdin.isTTY) {
         throw new UsageError("no input: name files or folders, or pipe code into stdin");
       }
+      if (options.states) return await runStates(null, options, context);
       return await runSingle(null, options, context);
     }
     const roots = await resolveInputs(options.inputs, cwd);
+    if (options.states) return await runStates(roots, options, context);
     if (options.watch) return await runWatch(roots, options, context);
     if (!options.outDir) {
       if (roots.length > 1) throw new UsageError("several inputs need --out-dir (--out-file and stdout take one)");

@@ -581,3 +581,101 @@ describe.concurrent("awaitless CLI: watch mode", () => {
     expect(await exited).toBe(143);
   }, 40_000);
 });
+
+describe.concurrent("awaitless CLI: --states and --annotate", () => {
+  const TRY_SOURCE = [
+    "async function fetchUser(id) {",
+    "  try {",
+    "    const response = await fetch(id);",
+    "    return await response.json();",
+    "  } catch (error) {",
+    "    return null;",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+
+  it("prints a table of each function's states, their lines, exits and try regions", async () => {
+    const box = sandbox();
+    box.write("user.js", TRY_SOURCE);
+    const run = await box.cli(["--states", "user.js"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("fetchUser: async declaration (user.js:1:1, 4 states)");
+    expect(run.stdout).toMatch(/^ {2}0 +entry +3 +await → 1, catch → 3$/m);
+    expect(run.stdout).toMatch(/^ {2}3 +catch +5 +return → out$/m);
+    expect(run.stdout).toContain("try: states 0–2 → catch at 3");
+    expect(box.exists("user.js")).toBe(true);
+  });
+
+  it("prints the model as JSON, the same as inspect() gives", async () => {
+    const box = sandbox();
+    box.write("user.js", TRY_SOURCE);
+    const run = await box.cli(["--states", "json", "user.js"]);
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout) as { file: string; functions: Array<{ name: string; states: unknown[] }> };
+    const { inspect } = await import("../src/index.js");
+    const expected = inspect(TRY_SOURCE, { filename: box.at("user.js") }).functions;
+    expect(printed.file).toBe("user.js");
+    expect(printed.functions).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it("prints Graphviz DOT that dot renders, one node per state and one edge per exit", async () => {
+    const box = sandbox();
+    box.write("user.js", TRY_SOURCE + "function* g() { try { yield 1; } finally { yield 2; } }\n");
+    const run = await box.cli(["--states", "dot", "user.js"]);
+    expect(run.status).toBe(0);
+    const svg = await renderDot(run.stdout);
+    const { inspect } = await import("../src/index.js");
+    const { functions } = inspect(readFileSync(box.at("user.js"), "utf8"));
+    const states = functions.reduce((sum, fn) => sum + fn.states.length, 0);
+    const exits = functions.reduce((sum, fn) => sum + fn.states.reduce((n, s) => n + s.exits.length, 0), 0);
+    // Graphviz draws a <g class="node"> per node and a <g class="edge"> per edge.
+    const nodes = (svg.match(/class="node"/g) ?? []).length;
+    expect(nodes - (svg.match(/>returns</g) ?? []).length - (svg.match(/>throws</g) ?? []).length).toBe(states);
+    expect((svg.match(/class="edge"/g) ?? []).length).toBe(exits);
+  });
+
+  it("reads stdin, and reports a syntax error with its place instead of states", async () => {
+    const box = sandbox();
+    const ok = await box.cli(["--states"], { input: "const f = async () => await 1;\n" });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("f: async arrow (stdin:1:11, 2 states)");
+    const bad = await box.cli(["--states", "-f", "bad.js"], { input: "async function (" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^bad\.js:1:\d+: SyntaxError: /);
+    expectNoStackTrace(bad.stderr);
+  });
+
+  it("refuses --states with output options", async () => {
+    const box = sandbox();
+    box.write("user.js", TRY_SOURCE);
+    const run = await box.cli(["--states", "user.js", "-o", "out.js"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--states prints the states to stdout");
+    expect(box.exists("out.js")).toBe(false);
+  });
+
+  it("--annotate comments each state with the source line it comes from", async () => {
+    const box = sandbox();
+    box.write("user.js", TRY_SOURCE);
+    const run = await box.cli(["--annotate", "--runtime", "import", "user.js"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("// line 3: const response = await fetch(id);");
+    expect(run.stdout).toContain("// line 4: return await response.json();");
+    expect(run.stdout).toContain("// line 5: } catch (error) {");
+  });
+});
+
+/** Renders DOT with Graphviz's `dot` (Debian package graphviz; CI installs it). */
+function renderDot(source: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("dot", ["-Tsvg"]);
+    let out = "";
+    let err = "";
+    child.on("error", (error) => reject(new Error(`cannot run Graphviz's dot (install the graphviz package): ${error.message}`)));
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+    child.on("close", (status) => (status === 0 ? resolve(out) : reject(new Error(`dot failed: ${err}`))));
+    child.stdin.end(source);
+  });
+}

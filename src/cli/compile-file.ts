@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { transform, mayNeedLowering } from "../transform.js";
-import { AwaitlessSyntaxError } from "../errors.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "../errors.js";
 import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
 import { ioFailure } from "./failures.js";
 import {
@@ -74,6 +74,7 @@ function compileText(source: string, task: CompileTask, settings: CompileSetting
         ...(settings.runtimeModule !== null && { runtimeModule: settings.runtimeModule }),
         sourceMaps: settings.sourceMaps !== null,
         inputSourceMap: inputMap,
+        annotate: settings.annotate,
       });
       if (result.functions.length > 0) {
         transformed = true;
@@ -105,6 +106,9 @@ function compileText(source: string, task: CompileTask, settings: CompileSetting
 function compileFailure(error: unknown): Failure {
   if (error instanceof AwaitlessSyntaxError) {
     return { kind: "syntax", message: error.reason, line: error.line, column: error.column, frame: error.frame };
+  }
+  if (error instanceof AwaitlessUnsupportedError) {
+    return { kind: "unsupported", message: error.reason, line: error.line, column: error.column, frame: error.frame };
   }
   const err = error instanceof Error ? error : new Error(String(error));
   return { kind: "internal", message: err.message, stack: err.stack };

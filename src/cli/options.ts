@@ -65,6 +65,13 @@ export function createProgram(version: string): ParsedCommandLine {
       new Option("--source-type <type>", "how inputs are parsed").choices(["module", "script", "unambiguous"]).default("module"),
     )
     .option("-f, --filename <name>", "the file name stdin is compiled as (errors, source maps, .ts syntax)")
+    .option("--states [format]", "print each function's states instead of the code: table (default), json or dot", (value: string) => {
+      if (/^(table|json|dot)$/.test(value)) return value;
+      // `--states f.js`: "f.js" is an input, not a format.
+      stolen.push(value);
+      return "table";
+    })
+    .option("--annotate", "comment each state in the output with the source line it resumes at")
     .option("-w, --watch", "recompile files when they change")
     .option("-j, --jobs <n>", "worker threads for large builds (default: one per core when it pays; 1: none)")
     .option("-q, --quiet", "print only errors")
@@ -125,6 +132,8 @@ export function toCliOptions(parsed: ParsedCommandLine): CliOptions {
     jobs,
     quiet: Boolean(raw.quiet),
     verbose: Boolean(raw.verbose),
+    states: raw.states === undefined ? null : raw.states === true ? "table" : raw.states,
+    annotate: Boolean(raw.annotate),
   };
   checkCombinations(options);
   return options;
@@ -143,4 +152,7 @@ function checkCombinations(options: CliOptions): void {
   if (options.watch && !options.outFile && !options.outDir) throw new UsageError("--watch needs --out-file or --out-dir");
   if (options.globalName && options.runtime !== "global") throw new UsageError("--global-name needs --runtime global");
   if (options.runtimeModule && options.runtime !== "import") throw new UsageError("--runtime-module needs --runtime import");
+  if (options.states && (options.outFile || options.outDir || options.watch)) {
+    throw new UsageError("--states prints the states to stdout; it cannot be combined with --out-file, --out-dir or --watch");
+  }
 }

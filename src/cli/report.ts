@@ -100,6 +100,8 @@ export function formatFailure(display: string, failure: Failure, verbose: boolea
   switch (failure.kind) {
     case "syntax":
       return `${display}:${failure.line}:${failure.column}: SyntaxError: ${failure.message}\n\n${failure.frame}\n\n`;
+    case "unsupported":
+      return `${display}:${failure.line}:${failure.column}: not supported: ${failure.message}\n\n${failure.frame}\n\n`;
     case "io":
       return `${display}: ${failure.message}`;
     case "internal": {

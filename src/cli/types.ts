@@ -7,6 +7,8 @@ import type { RuntimeMode, SourceType } from "../options.js";
 export type SourceMapMode = "file" | "inline" | "both";
 
 /** The command line, checked and normalised. */
+import type { StatesFormat } from "../states-format.js";
+
 export interface CliOptions {
   /** Files and folders as typed; "-" is stdin. */
   inputs: string[];
@@ -33,10 +35,14 @@ export interface CliOptions {
   jobs: number | null;
   quiet: boolean;
   verbose: boolean;
+  /** Print the state model in this format instead of compiling to files. */
+  states: StatesFormat | null;
+  annotate: boolean;
 }
 
 /** What compiling any file needs besides the file itself. */
 export interface CompileSettings {
+  annotate: boolean;
   runtime: RuntimeMode;
   sourceType: SourceType;
   globalName: string | null;
@@ -75,8 +81,8 @@ export type CompileOutcome =
   | { kind: "failed"; failure: Failure; warnings: string[] };
 
 export interface Failure {
-  /** syntax: the input is not valid; io: a file could not be read or written; internal: a compiler bug. */
-  kind: "syntax" | "io" | "internal";
+  /** syntax: the input is not valid; unsupported: valid, but not lowered; io: a file could not be read or written; internal: a compiler bug. */
+  kind: "syntax" | "unsupported" | "io" | "internal";
   message: string;
   line?: number;
   column?: number;
