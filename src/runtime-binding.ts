@@ -10,7 +10,13 @@ import type { NormalizedOptions } from "./options.js";
 import type { RuntimeRef } from "./lower/runtime-ref.js";
 import { units, helpers } from "./generated/runtime-chunks.js";
 
-export function runtimeDeclaration(runtime: RuntimeRef, opts: NormalizedOptions, sourceType: "module" | "script"): t.Statement {
+/**
+ * The declaration of the runtime binding. `shared`: the inlined runtime's
+ * tree may be one shared by every file (transform() prints its tree and
+ * drops it); a Babel plugin's tree is handed on to other plugins, so it gets
+ * a copy.
+ */
+export function runtimeDeclaration(runtime: RuntimeRef, opts: NormalizedOptions, sourceType: "module" | "script", shared = false): t.Statement {
   const id = t.identifier(runtime.name);
   switch (opts.runtime) {
     case "import":
@@ -21,7 +27,7 @@ export function runtimeDeclaration(runtime: RuntimeRef, opts: NormalizedOptions,
     case "global":
       return t.variableDeclaration("var", [t.variableDeclarator(id, t.identifier(opts.globalName))]);
     case "inline":
-      return t.variableDeclaration("var", [t.variableDeclarator(id, inlineRuntime(runtime.used))]);
+      return t.variableDeclaration("var", [t.variableDeclarator(id, inlineRuntime(runtime.used, shared))]);
   }
 }
 
@@ -58,7 +64,20 @@ export function inlineRuntimeSource(used: Iterable<string>): string {
   return `(function () {\n"use strict";\n${code.join("\n")}\nreturn { ${exported} };\n})()`;
 }
 
-function inlineRuntime(used: Set<string>): t.Expression {
+/** Parsed inline runtimes by helper set: parsing it for every file would cost as much as a small file. */
+const parsedRuntimes = new Map<string, t.Expression>();
+
+function inlineRuntime(used: Set<string>, shared: boolean): t.Expression {
+  const key = [...used].sort().join(",");
+  let parsed = parsedRuntimes.get(key);
+  if (!parsed) {
+    parsed = parseRuntime(used);
+    parsedRuntimes.set(key, parsed);
+  }
+  return shared ? parsed : t.cloneNode(parsed, true);
+}
+
+function parseRuntime(used: Set<string>): t.Expression {
   const program = parse(inlineRuntimeSource(used), { sourceType: "script" }).program;
   // The runtime's code maps to nothing in the user's file: its locations are dropped.
   t.traverseFast(program, (node) => {

@@ -53,7 +53,7 @@ export function transformWithRuntime(code: string, options?: TransformOptions): 
   // nothing to lower; the CLI skips parsing itself with mayNeedLowering.
   const ast = parse(code, opts);
   let runtimeName: string | null = null;
-  const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code), code, opts.filename);
+  const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code, true), code, opts.filename);
   // Nothing to lower: hand the text back as it was, not reprinted.
   if (functions.length === 0) return { result: { code, map: null, functions }, runtimeName: null };
   const output = generate(
@@ -86,7 +86,10 @@ export function lowerProgram(
   opts: NormalizedOptions,
   onRuntime?: (name: string) => void,
   source?: string,
+  sharedRuntime = false,
 ): FunctionModel[] {
+  // Babel's traversal (paths, scopes) costs far more than a plain walk: skip it when there is nothing to lower.
+  if (!hasFunctionToLower(ast)) return [];
   let program!: NodePath<t.Program>;
   traverse(ast, {
     Program(path) {
@@ -94,7 +97,7 @@ export function lowerProgram(
       path.stop();
     },
   });
-  return lowerProgramPath(program, opts, onRuntime, source);
+  return lowerProgramPath(program, opts, onRuntime, source, sharedRuntime);
 }
 
 /**
@@ -107,6 +110,7 @@ export function lowerProgramPath(
   opts: NormalizedOptions,
   onRuntime?: (name: string) => void,
   source?: string,
+  sharedRuntime = false,
 ): FunctionModel[] {
   // The statements already put at the start of each scope, so later ones follow them.
   const inserted = new Map<t.Node, NodePath>();
@@ -128,8 +132,16 @@ export function lowerProgramPath(
     },
   });
   file.objectMethods.finish();
-  if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType), new Map());
+  if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType, sharedRuntime), new Map());
   return inOutputOrder(program.node, file.steps);
+}
+
+function hasFunctionToLower(ast: t.File): boolean {
+  let found = false;
+  t.traverseFast(ast.program, (node) => {
+    if (!found && t.isFunction(node) && (node.async || node.generator)) found = true;
+  });
+  return found;
 }
 
 /** The models in the order their step functions appear in the finished program (and so in the output). */

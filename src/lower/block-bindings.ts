@@ -58,9 +58,11 @@ export interface BlockAnalysis {
 /** Finds each binding's references, which of them may run in its TDZ, and which bindings need environments. */
 export function analyzeBlockBindings(fn: NodePath<t.Function>, moved: MovedBinding[]): BlockAnalysis {
   const analysis: BlockAnalysis = { items: [], boxed: new Set(), fn };
+  if (moved.length === 0) return analysis;
+  const referencesOf = collectReferences(fn, moved);
   for (const item of moved) {
     const scopePath = item.binding.scope.path;
-    const refs = collectReferences(scopePath, item, fn);
+    const refs = referencesOf.get(item.binding) ?? [];
     const unsafe =
       item.initializedAt >= 0
         ? refs.filter((r) => r.path.node !== item.binding.identifier && mayRunBeforeInit(r, item, scopePath))
@@ -125,21 +127,27 @@ function addEntryFirst(setup: ScopeSetup, scope: t.Node, statement: t.Statement)
   setup.entries.set(scope, list);
 }
 
-/** Every identifier in the binding's scope that resolves to it. */
-function collectReferences(scopePath: NodePath, item: MovedBinding, fn: NodePath<t.Function>): Reference[] {
-  const refs: Reference[] = [];
-  scopePath.traverse({
+/** Every identifier resolving to one of the moved bindings, by binding: one traversal for them all. */
+function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map<Binding, Reference[]> {
+  const byName = new Map<string, Binding[]>();
+  for (const item of moved) byName.set(item.name, [...(byName.get(item.name) ?? []), item.binding]);
+  const refs = new Map<Binding, Reference[]>();
+  fn.traverse({
     Identifier(path) {
-      if (path.node.name !== item.name) return;
+      const candidates = byName.get(path.node.name);
+      if (!candidates) return;
       const referenced = path.isReferencedIdentifier();
       if (!referenced && !(path as NodePath).isBindingIdentifier()) return;
-      if (path.scope.getBinding(item.name) !== item.binding) return;
+      const binding = path.scope.getBinding(path.node.name);
+      if (!binding || !candidates.includes(binding)) return;
       const closure = path.findParent((p) => p.isFunction() || p.isClass() || p === fn);
-      refs.push({
+      const list = refs.get(binding) ?? [];
+      list.push({
         path,
         read: referenced && !isWriteTarget(path),
         inClosure: closure && closure !== fn && closure.node !== fn.node ? outermostClosure(closure, fn) : null,
       });
+      refs.set(binding, list);
     },
   });
   return refs;

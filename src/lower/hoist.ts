@@ -54,7 +54,7 @@ export function hoistScope(
     scopes: { entries: new Map(), iterationCopies: new Map(), vars: [] },
   };
   const suspends = finder.has(fn.node.body);
-  if (functionStyleStep) replaceLexicalArguments(fn, names, result);
+  if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
   if (!suspends) return result;
 
   const hoisted = new Set<string>();
@@ -65,7 +65,8 @@ export function hoistScope(
     }
   };
   const fnScope = fn.scope;
-  const outsideNames = collectOutsideNames(fn);
+  // Computed on first need: most functions move no block binding that could clash.
+  let outsideNames: Set<string> | null = null;
   const claimed = new Set<string>(Object.keys(fnScope.bindings));
   if (fn.node.type === "FunctionExpression" && fn.node.id) claimed.add(fn.node.id.name);
 
@@ -96,7 +97,7 @@ export function hoistScope(
   /** Gives a block binding a name nothing else in the wrapper uses. */
   function settleName(item: MovedBinding) {
     let finalName = item.name;
-    if (claimed.has(finalName) || outsideNames.has(finalName)) {
+    if (claimed.has(finalName) || (outsideNames ??= collectOutsideNames(fn)).has(finalName)) {
       finalName = names.unique(item.name);
       item.binding.scope.rename(item.name, finalName);
       keepInferredNames(item.binding.scope.path, finalName, item.name);
@@ -283,6 +284,15 @@ function collectOutsideNames(fn: FunctionPath): Set<string> {
     },
   });
   return names;
+}
+
+/** A quick look before the traversal that `replaceLexicalArguments` needs. */
+function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
+  let found = false;
+  t.traverseFast(node, (inner) => {
+    if ((inner.type === "Identifier" && inner.name === "arguments") || inner.type === "MetaProperty") found = true;
+  });
+  return found;
 }
 
 /** `arguments` and `new.target` of this function, in the body and its arrows, become wrapper copies. */
