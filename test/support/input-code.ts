@@ -1,0 +1,210 @@
+// What the input of a compilation says about where code is: which lines hold
+// code, and on which line the code a state runs begins, read from its AST.
+
+import * as t from "@babel/types";
+import type { SourceRange, StateKind } from "../../src/index.js";
+
+/** Nodes that carry nothing of their own to run: their parts (tests, bodies, declarations) do. */
+const STRUCTURE = new Set([
+  "File",
+  "Program",
+  "BlockStatement",
+  "StaticBlock",
+  "ClassBody",
+  "EmptyStatement",
+  "TryStatement",
+  "CatchClause",
+  "LabeledStatement",
+  "DoWhileStatement",
+  "WhileStatement",
+  "ForStatement",
+  "ForInStatement",
+  "ForOfStatement",
+  "IfStatement",
+  "SwitchStatement",
+  "SwitchCase",
+  "TemplateElement",
+]);
+
+interface Visit {
+  node: t.Node;
+  parent: t.Node | null;
+  /** The statement list holding the node, and its index there. */
+  list: t.Node[] | null;
+  index: number;
+}
+
+function walk(root: t.Node, visit: (v: Visit) => void): void {
+  const go = (node: t.Node, parent: t.Node | null, list: t.Node[] | null, index: number) => {
+    visit({ node, parent, list, index });
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      // Types are erased: they hold no code.
+      if (key === "typeAnnotation" || key === "returnType" || key === "typeParameters" || key === "superTypeParameters") continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) child.forEach((c, i) => c && typeof c === "object" && go(c as t.Node, node, child as t.Node[], i));
+      else if (child && typeof child === "object") go(child as t.Node, node, null, -1);
+    }
+  };
+  go(root, null, null, -1);
+}
+
+/**
+ * Lines (from 1) on which an expression or a simple statement starts: the
+ * lines a debugger can stop at. Lines of brackets, `try {`, `} finally {`,
+ * `else {`, `do {`, `default:`, a label or `for (;;) {` run nothing of
+ * their own.
+ */
+export function codeLines(ast: t.File): number[] {
+  const lines = new Set<number>();
+  const labels = new Set<t.Node>();
+  walk(ast.program, ({ node }) => {
+    if ((t.isLabeledStatement(node) || t.isBreakStatement(node) || t.isContinueStatement(node)) && node.label) labels.add(node.label);
+    if (STRUCTURE.has(node.type) || labels.has(node) || node.type.startsWith("TS") || !node.loc) return;
+    lines.add(node.loc.start.line);
+  });
+  return [...lines].sort((a, b) => a - b);
+}
+
+export interface InputIndex {
+  /** Nodes by their exact range, outermost first, with where they sit. */
+  byRange: Map<string, Visit[]>;
+  /** Every statement, outermost first. */
+  statements: t.Statement[];
+  /** Start positions ("line:column") of function declarations, and of their names: where hoisted functions map to. */
+  functionDeclarations: Set<string>;
+}
+
+const rangeKey = (r: SourceRange) => `${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
+
+export function indexInput(ast: t.File): InputIndex {
+  const byRange = new Map<string, Visit[]>();
+  const functionDeclarations = new Set<string>();
+  const statements: t.Statement[] = [];
+  walk(ast.program, (visit) => {
+    const { node } = visit;
+    if (!node.loc) return;
+    if (t.isStatement(node)) statements.push(node);
+    const k = rangeKey(node.loc);
+    byRange.set(k, [...(byRange.get(k) ?? []), visit]);
+    if (t.isFunctionDeclaration(node)) {
+      functionDeclarations.add(`${node.loc.start.line}:${node.loc.start.column}`);
+      if (node.id?.loc) functionDeclarations.add(`${node.id.loc.start.line}:${node.id.loc.start.column}`);
+    }
+  });
+  return { byRange, statements, functionDeclarations };
+}
+
+/** Statements that hold other statements: their own code is only their head. */
+function isCompound(node: t.Statement): boolean {
+  return (
+    t.isBlockStatement(node) ||
+    t.isStaticBlock(node) ||
+    t.isLoop(node) ||
+    t.isIfStatement(node) ||
+    t.isTryStatement(node) ||
+    t.isSwitchStatement(node) ||
+    t.isLabeledStatement(node) ||
+    t.isWithStatement(node) ||
+    t.isFunctionDeclaration(node)
+  );
+}
+
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+
+/**
+ * The statement without statements inside (an expression statement, a
+ * declaration, a `return`...) that holds a position, if the innermost
+ * statement holding it is one.
+ */
+export function simpleStatementAt(index: InputIndex, position: { line: number; column: number }): t.Statement | null {
+  let innermost: t.Statement | null = null;
+  for (const statement of index.statements) {
+    const { start, end } = statement.loc!;
+    if (before(start, position) && before(position, end)) innermost = statement;
+  }
+  return innermost && !isCompound(innermost) ? innermost : null;
+}
+
+export function holds(node: t.Node, position: { line: number; column: number }): boolean {
+  return before(node.loc!.start, position) && before(position, node.loc!.end);
+}
+
+/**
+ * The line where the code a state runs begins, given the state's source
+ * range. That is the range's first line, except where the range starts with a
+ * construct that runs nothing there itself:
+ * - a `finally` block, a `do` loop, a `for (;;)` loop, a label, a
+ *   `case`/`default` clause or a `catch` clause without a binding: the code
+ *   begins with their first statement (function declarations aside: they are
+ *   instantiated where their scope begins);
+ * - a resume state after an `await x;` or `yield x;` statement (the value is
+ *   dropped): the code begins with the next statement.
+ * Null when the code begins outside the range's own statement list (after the
+ * last statement of a block, control goes on in the enclosing construct).
+ */
+export function entryLine(index: InputIndex, range: SourceRange, kind: StateKind): number | null {
+  const visits = index.byRange.get(rangeKey(range));
+  if (!visits) return range.start.line;
+  for (const visit of visits) {
+    const { node, parent, list } = visit;
+    const resume = kind === "resume-await" || kind === "resume-yield";
+    if (resume && (t.isAwaitExpression(node) || t.isYieldExpression(node)) && t.isExpressionStatement(parent)) {
+      // The expression statement's place in its list is found from the statement itself.
+      const statement = index.byRange.get(rangeKey(parent.loc!))?.find((v) => v.node === parent);
+      return statement ? nextIn(statement) : null;
+    }
+    if (resume && t.isExpressionStatement(node) && (t.isAwaitExpression(node.expression) || t.isYieldExpression(node.expression))) {
+      return nextIn(visit);
+    }
+    if (
+      t.isBlockStatement(node) ||
+      t.isCatchClause(node) ||
+      t.isSwitchCase(node) ||
+      t.isDoWhileStatement(node) ||
+      t.isLabeledStatement(node) ||
+      (t.isForStatement(node) && !node.test && !node.init)
+    ) {
+      const line = startOf(node);
+      if (line !== undefined) return line;
+      return t.isSwitchCase(node) && list ? firstOfCases(list as t.SwitchCase[], visit.index + 1) : null;
+    }
+  }
+  return range.start.line;
+}
+
+/** The line of the first code of a statement (see entryLine); undefined when it has none. */
+function startOf(node: t.Node): number | undefined {
+  if (t.isBlockStatement(node)) return firstIn(node.body, 0);
+  if (t.isCatchClause(node)) return node.param?.loc ? node.param.loc.start.line : startOf(node.body);
+  if (t.isSwitchCase(node)) return firstIn(node.consequent, 0);
+  if (t.isDoWhileStatement(node) || t.isLabeledStatement(node)) return startOf(node.body);
+  // `for (;;)` tests nothing: each round begins with the body.
+  if (t.isForStatement(node) && !node.test && !node.init) return startOf(node.body);
+  return node.loc?.start.line;
+}
+
+/**
+ * The first code of a statement list from an index: function declarations
+ * are skipped, as they are instantiated when the scope is entered, not where
+ * they stand.
+ */
+function firstIn(list: t.Node[], from: number): number | undefined {
+  for (let i = from; i < list.length; i++) {
+    if (t.isFunctionDeclaration(list[i])) continue;
+    return startOf(list[i]);
+  }
+  return undefined;
+}
+
+/** A `case` without statements falls into the next one. */
+function firstOfCases(cases: t.SwitchCase[], from: number): number | null {
+  for (let i = from; i < cases.length; i++) {
+    const line = startOf(cases[i]);
+    if (line !== undefined) return line;
+  }
+  return null;
+}
+
+function nextIn(visit: Visit): number | null {
+  return visit.list ? (firstIn(visit.list, visit.index + 1) ?? null) : null;
+}
