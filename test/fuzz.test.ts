@@ -1,0 +1,109 @@
+// The differential fuzzer (test/fuzz/, docs/fuzzing.md): its generator is
+// deterministic, its shrinker reduces a program while a predicate holds, and a
+// fixed-seed batch of generated programs runs the same natively and compiled.
+
+import { describe, it, expect } from "vitest";
+import { availableParallelism } from "node:os";
+import { parse } from "@babel/parser";
+import { generateProgram, printProgram } from "./fuzz/generate.mjs";
+import { shrink } from "./fuzz/shrink.mjs";
+import { countNodes } from "./fuzz/ast.mjs";
+import { Random } from "./fuzz/random.mjs";
+import { runBatch } from "./fuzz/fuzz.mjs";
+
+// The batch CI runs. Do not change the seed to make a failure go away: a
+// mismatch is a compiler bug (see docs/fuzzing.md for how to reproduce it).
+const CI_SEED = "ci-1";
+const CI_COUNT = 300;
+
+describe("fuzz: generator", () => {
+  it("gives the same program for the same seed and number", () => {
+    for (let i = 0; i < 20; i++) {
+      expect(printProgram(generateProgram("determinism", i))).toBe(printProgram(generateProgram("determinism", i)));
+    }
+  });
+
+  it("gives different programs for different seeds and numbers", () => {
+    const texts = new Set<string>();
+    for (const seed of ["a", "b"]) for (let i = 0; i < 10; i++) texts.add(printProgram(generateProgram(seed, i)));
+    expect(texts.size).toBe(20);
+  });
+
+  it("does not depend on Math.random", () => {
+    const original = Math.random;
+    const before = printProgram(generateProgram("no-math-random", 3));
+    Math.random = () => {
+      throw new Error("the generator called Math.random");
+    };
+    try {
+      expect(printProgram(generateProgram("no-math-random", 3))).toBe(before);
+    } finally {
+      Math.random = original;
+    }
+  });
+
+  it("writes programs that parse, with async functions, generators, loops, try and switch", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const program = generateProgram("syntax", i);
+      const text = printProgram(program);
+      expect(() => parse(text, { sourceType: program.sourceType, errorRecovery: false }), `program ${i}`).not.toThrow();
+      for (const [name, pattern] of Object.entries({
+        await: /\bawait\b/, yield: /\byield\b/, "async function*": /async function\*|async \*/, "for await": /for await/,
+        finally: /\bfinally\b/, switch: /\bswitch\b/, label: /\bL\d+: /, continue: /\bcontinue\b/, arguments: /\barguments\b/,
+        this: /\bthis\b/, closures: /\bcl\d+\.push/, "do-while": /\bdo \{/, "for-in": / in /,
+      })) {
+        if (pattern.test(text)) seen.add(name);
+      }
+    }
+    expect([...seen].sort()).toEqual(
+      ["async function*", "await", "yield", "for await", "finally", "switch", "label", "continue", "arguments", "this", "closures", "do-while", "for-in"].sort(),
+    );
+  });
+
+  it("draws numbers in range from a seeded sequence", () => {
+    const a = new Random("x");
+    const b = new Random("x");
+    const draws = Array.from({ length: 100 }, () => a.int(7));
+    expect(Array.from({ length: 100 }, () => b.int(7))).toEqual(draws);
+    expect(Math.min(...draws)).toBe(0);
+    expect(Math.max(...draws)).toBe(6);
+  });
+});
+
+describe("fuzz: shrinker", () => {
+  it("keeps the predicate true and removes everything else", async () => {
+    const program = generateProgram("shrink", 1);
+    const text = printProgram(program);
+    // A synthetic "bug": some function has a try with a finally that contains a log call.
+    const predicate = async (_tree: unknown, candidate: string) => /finally \{\n\s*log\(/.test(candidate);
+    expect(await predicate(program, text)).toBe(true);
+    const result = await shrink(program, { predicate, print: printProgram, sourceType: program.sourceType });
+    const shrunk = printProgram(result.tree);
+    expect(await predicate(result.tree, shrunk)).toBe(true);
+    expect(countNodes(result.tree)).toBeLessThan(countNodes(program) / 10);
+    // What is left: one function with the try statement, and the little the syntax needs.
+    expect(shrunk.split("\n").length).toBeLessThan(text.split("\n").length / 5);
+  });
+
+  it("stops when no edit keeps the predicate true", async () => {
+    const program = generateProgram("shrink", 2);
+    const result = await shrink(program, { predicate: async () => false, print: printProgram, sourceType: program.sourceType });
+    expect(printProgram(result.tree)).toBe(printProgram(program));
+  });
+});
+
+describe("fuzz: native and compiled runs agree", () => {
+  it(
+    `on ${CI_COUNT} programs of seed ${CI_SEED}`,
+    async () => {
+      const jobs = Math.max(1, Math.min(4, availableParallelism()));
+      const { stats, mismatches, invalid } = await runBatch({ seed: CI_SEED, count: CI_COUNT, jobs });
+      const report = mismatches.map((m) => `program ${m.index} (${m.kind ?? m.verdict}): ${m.reason}`);
+      expect(report, `reproduce with: npm run fuzz -- --seed ${CI_SEED} --count ${CI_COUNT}`).toEqual([]);
+      expect(invalid.map((v) => `program ${v.index}: ${v.reason}`)).toEqual([]);
+      expect(stats.same).toBe(CI_COUNT);
+    },
+    240_000,
+  );
+});
