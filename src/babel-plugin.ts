@@ -12,6 +12,7 @@ import type { PluginObj, PluginPass } from "@babel/core";
 import type * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./options.js";
 import { lowerProgramPath } from "./transform.js";
+import { forgetNoSource } from "./lower/source-position.js";
 import type { NodePath } from "./babel.js";
 
 export type PluginOptions = Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule" | "annotate">;
@@ -45,7 +46,8 @@ export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = 
           sourceType: path.node.sourceType === "script" ? "script" : "module",
         });
         // The file's text, which `annotate` quotes the lines of.
-        lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code);
+        const functions = lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code);
+        if (functions.length > 0) forgetNoSource(path.node);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();
       },

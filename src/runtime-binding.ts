@@ -9,6 +9,7 @@ import { parse } from "@babel/parser";
 import type { NormalizedOptions } from "./options.js";
 import type { RuntimeRef } from "./lower/runtime-ref.js";
 import { units, helpers } from "./generated/runtime-chunks.js";
+import { NO_SOURCE } from "./lower/source-position.js";
 
 /**
  * The declaration of the runtime binding. `shared`: the inlined runtime's
@@ -17,6 +18,11 @@ import { units, helpers } from "./generated/runtime-chunks.js";
  * a copy.
  */
 export function runtimeDeclaration(runtime: RuntimeRef, opts: NormalizedOptions, sourceType: "module" | "script", shared = false): t.Statement {
+  // The binding, and all of an inlined runtime, maps to nothing in the user's file.
+  return { ...bindingStatement(runtime, opts, sourceType, shared), loc: NO_SOURCE };
+}
+
+function bindingStatement(runtime: RuntimeRef, opts: NormalizedOptions, sourceType: "module" | "script", shared: boolean): t.Statement {
   const id = t.identifier(runtime.name);
   switch (opts.runtime) {
     case "import":

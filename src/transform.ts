@@ -13,6 +13,7 @@ import { runtimeDeclaration } from "./runtime-binding.js";
 import { UnsupportedInput } from "./lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
 import type { FunctionModel } from "./model.js";
+import { markUnmappedLines } from "./unmapped-lines.js";
 
 
 export interface TransformResult {
@@ -66,7 +67,8 @@ export function transformWithRuntime(code: string, options?: TransformOptions): 
     } as Parameters<typeof generate>[1],
     code,
   );
-  return { result: { code: output.code, map: (output.map as SourceMapObject | null) ?? null, functions }, runtimeName };
+  const map = output.map ? markUnmappedLines(output.map as SourceMapObject, output.code) : null;
+  return { result: { code: output.code, map, functions }, runtimeName };
 }
 
 /** Turns lowering's UnsupportedInput into a located error with a code frame. */

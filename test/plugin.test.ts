@@ -105,31 +105,34 @@ function apiResult(fixture: Fixture, runtime: (typeof RUNTIMES)[number]) {
 }
 
 for (const [babelName, babel] of BABELS) {
-  describe(`${babelName}: output and source map equal to the API's`, () => {
+  describe(`${babelName}: output equal to the API's, source map agreeing with it`, () => {
     it.each(fixtures.map((f) => [f.name, f] as const))("%s", (_name, fixture) => {
       for (const runtime of RUNTIMES) {
         const api = apiResult(fixture, runtime);
         const result = compileWithPlugin(babel, fixture, pluginOptions(fixture, runtime), { sourceMaps: runtime === "import" });
         expect(result.code, `runtime: ${runtime}`).toBe(api.code);
         if (runtime !== "import" || !api.map || !result.map) continue;
-        if (babel === babel7) {
-          expect(result.map.mappings).toBe(api.map.mappings);
-          expect(result.map.sources).toEqual(api.map.sources);
-        } else {
-          expectSameOriginalPositions(api.code, api.map, result.map, runtime);
-        }
+        expect(result.map.sources).toEqual(api.map.sources);
+        expectSameOriginalPositions(api.code, api.map, result.map, runtime, babel === babel7 ? 1 : 0.98);
       }
     });
   });
 }
 
-/** Every position either map has a segment for is looked up to the same original line in both, and to the same column but rarely. */
-function expectSameOriginalPositions(code: string, expected: { mappings: string }, actual: { mappings: string }, label: string) {
+/**
+ * Every position the API's map sends somewhere is looked up to the same
+ * original line in the plugin's map, and (a share of them, Babel 8 printing
+ * a little differently) to the same column. Where the API's maps to nothing
+ * (the compiler's bookkeeping), the plugin's may point anywhere: the plugin
+ * hands Babel a tree without those locations (docs/decisions/0005).
+ */
+function expectSameOriginalPositions(code: string, expected: { mappings: string }, actual: { mappings: string }, label: string, columnShare: number) {
   const a = decodeMappings(expected.mappings);
   const b = decodeMappings(actual.mappings);
   let positions = 0;
   let sameColumn = 0;
-  for (const segment of [...a.segments, ...b.segments]) {
+  for (const segment of a.segments) {
+    if (!segment.original) continue;
     const left = originalAt(a, segment.line, segment.column);
     const right = originalAt(b, segment.line, segment.column);
     positions++;
@@ -137,7 +140,8 @@ function expectSameOriginalPositions(code: string, expected: { mappings: string 
     expect(right?.line, where).toBe(left?.line);
     if (right?.column === left?.column) sameColumn++;
   }
-  expect(sameColumn / positions, `${label}: share of positions mapped to the same column`).toBeGreaterThan(0.98);
+  expect(positions, `${label}: the map has positions`).toBeGreaterThan(0);
+  expect(sameColumn / positions, `${label}: share of positions mapped to the same column`).toBeGreaterThanOrEqual(columnShare);
 }
 
 // ---- execution --------------------------------------------------------------------

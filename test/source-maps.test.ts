@@ -14,9 +14,6 @@
 // - every input line that holds code is somewhere in the map;
 // - a map given for the input (here tsc's) is composed in, so that positions
 //   end up in the TypeScript source.
-//
-// Checks that fail today because of the compiler are listed, by fixture, in
-// support/source-map-pending.ts: their tests are skipped until it is fixed.
 
 import { describe, it, expect, afterAll } from "vitest";
 import { SourceMapConsumer, type RawSourceMap } from "source-map";
@@ -26,7 +23,6 @@ import { inspect, type InspectResult, type TransformOptions } from "../src/index
 import { loadFixtures, goldenOptions, type Fixture } from "./support/fixtures.js";
 import { stateStatements, parseCode, describeRange, type StateStatements } from "./support/state-statements.js";
 import { codeLines, indexInput, entryLine, simpleStatementAt, holds, type InputIndex } from "./support/input-code.js";
-import { PENDING, isPending } from "./support/source-map-pending.js";
 
 const fixtures = loadFixtures();
 const RUNTIMES = ["import", "inline"] as const;
@@ -140,14 +136,9 @@ function misplacedStates(c: Compiled, source: string, expectedAt: (line: number)
       problems.push(`${at}: ${excerpt(result.code, l, column)} at ${l}:${column} maps to ${describeOriginal(original)}, expected line ${expected}`);
     }
   }
-  if (checked === 0) problems.push("no state was checked");
+  // (A fixture whose lowered functions are all empty has no code to check.)
+  if (checked === 0 && c.states.some(({ state, statements }) => state.source && statements.length > 0)) problems.push("no state was checked");
   return problems;
-}
-
-/** Fixtures as test cases, those with a check pending apart. */
-function casesFor(check: keyof typeof PENDING) {
-  const rows = (list: Fixture[]) => list.map((f) => [f.name, f] as const);
-  return { active: rows(fixtures.filter((f) => !isPending(check, f.name))), pending: rows(fixtures.filter((f) => isPending(check, f.name))) };
 }
 
 const allFixtures = fixtures.map((f) => [f.name, f] as const);
@@ -179,19 +170,16 @@ describe.each(RUNTIMES)('runtime "%s"', (runtime) => {
   });
 
   {
-    const { active, pending } = casesFor("firstStatement");
     const title = "each state's code begins with a statement mapped to where that code begins in the input: %s";
-    it.each(active)(title, async (_name, fixture) => {
+    it.each(allFixtures)(title, async (_name, fixture) => {
       const c = await compileFixture(fixture, runtime);
       expect(misplacedStates(c, fixture.inputFile).join("\n")).toBe("");
     });
-    it.skip.each(pending)(`${title} (pending: ${PENDING.firstStatement.because})`, () => {});
   }
 
   {
-    const { active, pending } = casesFor("compilerMadeStates");
     const title = "the code of states the compiler made maps to nothing: %s";
-    it.each(active)(title, async (_name, fixture) => {
+    it.each(allFixtures)(title, async (_name, fixture) => {
       const { states, consumer, result } = await compileFixture(fixture, runtime);
       const problems = states
         .filter(({ state }) => !state.source)
@@ -204,13 +192,11 @@ describe.each(RUNTIMES)('runtime "%s"', (runtime) => {
         );
       expect(problems.join("\n")).toBe("");
     });
-    it.skip.each(pending)(`${title} (pending: ${PENDING.compilerMadeStates.because})`, () => {});
   }
 
   {
-    const { active, pending } = casesFor("bookkeeping");
     const title = "the runtime's binding and the compiler's bookkeeping map to nothing: %s";
-    it.each(active)(title, async (_name, fixture) => {
+    it.each(allFixtures)(title, async (_name, fixture) => {
       const { output, input, consumer, result } = await compileFixture(fixture, runtime);
       const problems: string[] = [];
       // The binding: `import * as _awaitless from "awaitless/runtime"`, or
@@ -236,7 +222,6 @@ describe.each(RUNTIMES)('runtime "%s"', (runtime) => {
       });
       expect(problems.join("\n")).toBe("");
     });
-    it.skip.each(pending)(`${title} (pending: ${PENDING.bookkeeping.because})`, () => {});
   }
 });
 
@@ -263,9 +248,8 @@ function runtimeBinding(ast: t.File): t.Statement | undefined {
 }
 
 {
-  const { active, pending } = casesFor("lines");
   const title = "every input line that holds code is in the map: %s";
-  it.each(active)(title, async (_name, fixture) => {
+  it.each(allFixtures)(title, async (_name, fixture) => {
     const { consumer, options } = await compileFixture(fixture, "import");
     const mapped = new Set<number>();
     consumer.eachMapping((m) => {
@@ -277,7 +261,6 @@ function runtimeBinding(ast: t.File): t.Statement | undefined {
       .map((line) => `${line}: ${sourceLines[line - 1]}`);
     expect(lost.join("\n")).toBe("");
   });
-  it.skip.each(pending)(`${title} (pending: ${PENDING.lines.because})`, () => {});
 }
 
 // ---- composition with a map of the input ---------------------------------------
@@ -353,22 +336,18 @@ describe("composition with an input source map (tsc output)", () => {
   });
 
   const title = "each state's code begins with a statement mapped into service.ts, on the line where that code begins";
-  if (isPending("typescriptStates", "")) {
-    it.skip(`${title} (pending: ${PENDING.typescriptStates.because})`, () => {});
-  } else {
-    it(title, async () => {
-      const c = await composed;
-      // The state model speaks of the JavaScript tsc wrote; tsc's own map takes its lines to the source.
-      const tscConsumer = await new SourceMapConsumer(tscMap);
-      try {
-        const jsLines = js.split("\n");
-        const problems = misplacedStates(c, "service.ts", (line) => tscConsumer.originalPositionFor({ line, column: jsLines[line - 1].search(/\S/) }).line ?? 0);
-        expect(problems.join("\n")).toBe("");
-      } finally {
-        tscConsumer.destroy();
-      }
-    });
-  }
+  it(title, async () => {
+    const c = await composed;
+    // The state model speaks of the JavaScript tsc wrote; tsc's own map takes its lines to the source.
+    const tscConsumer = await new SourceMapConsumer(tscMap);
+    try {
+      const jsLines = js.split("\n");
+      const problems = misplacedStates(c, "service.ts", (line) => tscConsumer.originalPositionFor({ line, column: jsLines[line - 1].search(/\S/) }).line ?? 0);
+      expect(problems.join("\n")).toBe("");
+    } finally {
+      tscConsumer.destroy();
+    }
+  });
 });
 
 /** Line (from 1) and column (from 0) of the first match of a pattern (or text) in code. */

@@ -173,12 +173,6 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-// With the runtime inlined, the runtime's code maps to the file's leading
-// comment (see support/source-map-pending.ts, "bookkeeping"), so that its
-// frames show as `app.js:1:1`: the check of the frames in the user's file is
-// skipped there until that is fixed.
-const PENDING_HONEST_FRAMES: Record<string, string> = { inline: "the inlined runtime maps to the file's leading comment" };
-
 describe.each(["inline", "import"])('runtime "%s"', (runtime) => {
   async function stacksOf(kind: string) {
     const run = compiled.get(runtime);
@@ -212,14 +206,10 @@ describe.each(["inline", "import"])('runtime "%s"', (runtime) => {
 
   const honest = "%s: the frames in the user's file are the native run's, named from the source";
   const kinds = [...KINDS.map((k) => k.kind), "plain function called after an await"];
-  if (PENDING_HONEST_FRAMES[runtime]) {
-    it.skip.each(kinds)(`${honest} (pending: ${PENDING_HONEST_FRAMES[runtime]})`, () => {});
-  } else {
-    it.each(kinds)(honest, async (kind) => {
-      const { native, compiled } = await stacksOf(kind);
-      expectHonestUserFrames(compiled, native);
-    });
-  }
+  it.each(kinds)(honest, async (kind) => {
+    const { native, compiled } = await stacksOf(kind);
+    expectHonestUserFrames(compiled, native);
+  });
 });
 
 /**

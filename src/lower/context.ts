@@ -53,10 +53,10 @@ export class LowerContext {
     return node.type === "Identifier" && this.temps.has(node.name);
   }
 
-  /** Emits `temp = value;` and returns the temporary. */
+  /** Emits `temp = value;` (mapped to where the value is written) and returns the temporary. */
   spill(value: t.Expression, hint = tempHint(value)): t.Identifier {
     const name = this.temp(hint);
-    this.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), value)));
+    this.emitter.emit({ ...t.expressionStatement(t.assignmentExpression("=", t.identifier(name), value)), loc: value.loc ?? null });
     return t.identifier(name);
   }
 
@@ -80,7 +80,9 @@ export class LowerContext {
 
   /** Emits what entering the scope of `node` involves: TDZ markers, a fresh environment. */
   enterScope(node: t.Node): void {
-    for (const statement of this.scopes.entries.get(node) ?? []) this.emitter.emit(t.cloneNode(statement));
+    this.emitter.bookkeeping(() => {
+      for (const statement of this.scopes.entries.get(node) ?? []) this.emitter.emit(t.cloneNode(statement));
+    });
   }
 
   /** For a `for (let …)` loop with captured bindings: copy them into a new environment. */
@@ -90,7 +92,9 @@ export class LowerContext {
     const fields = copy.names.map((name) =>
       t.objectProperty(t.identifier(name), t.memberExpression(t.identifier(copy.env), t.identifier(name))),
     );
-    this.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(copy.env), t.objectExpression(fields))));
+    this.emitter.bookkeeping(() =>
+      this.emitter.emit(t.expressionStatement(t.assignmentExpression("=", t.identifier(copy.env), t.objectExpression(fields)))),
+    );
   }
 }
 

@@ -5,11 +5,12 @@ import type { NodePath } from "../babel.js";
 import type { LowerContext } from "./context.js";
 import type { FunctionKind } from "./suspension.js";
 import type { FunctionModel, FunctionForm, SourceRange, StateExitModel } from "../model.js";
+import { isSourced } from "./source-position.js";
 
 const KIND_NAMES = { async: "async", generator: "generator", asyncGenerator: "async generator" } as const;
 
 export function rangeOf(loc: t.SourceLocation | null | undefined): SourceRange | null {
-  if (!loc) return null;
+  if (!isSourced(loc)) return null;
   return {
     start: { line: loc.start.line, column: loc.start.column },
     end: { line: loc.end.line, column: loc.end.column },

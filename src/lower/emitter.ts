@@ -16,6 +16,7 @@
 
 import * as t from "@babel/types";
 import type { StateKind, ExitKind } from "../model.js";
+import { NO_SOURCE, isSourced } from "./source-position.js";
 
 export interface Label {
   id: number | undefined;
@@ -45,8 +46,6 @@ export interface State {
   loc: t.SourceLocation | null;
   /** Ends in a jump, return or throw, so control never falls into the next state. */
   terminated: boolean;
-  /** A label points here, so the state cannot be moved into another region. */
-  labeled: boolean;
   exits: StateExit[];
 }
 
@@ -60,6 +59,8 @@ export class Emitter {
   /** The `with` objects around the code being emitted, innermost last (see `wrapWithScopes`). */
   private withScopes: readonly string[] = [];
   private readonly statementScopes = new WeakMap<t.Statement, readonly string[]>();
+  /** Where the code being emitted comes from: statements without a position of their own get it. */
+  private position: t.SourceLocation = NO_SOURCE;
 
   constructor(private readonly machine: string) {
     this.current = this.newState("entry");
@@ -94,8 +95,7 @@ export class Emitter {
     let state = this.current;
     if (state.body.length > 0 || state.region !== this.region) state = this.startState(kind);
     else if (state.kind === "plain") state.kind = kind;
-    if (loc && !state.loc) state.loc = loc;
-    state.labeled = true;
+    if (isSourced(loc) && !state.loc) state.loc = loc;
     label.id = state.id;
     for (const literal of label.refs) literal.value = state.id;
   }
@@ -104,9 +104,30 @@ export class Emitter {
   emit(statement: t.Statement): void {
     const state = this.current;
     if (state.terminated) return;
-    if (!state.loc && statement.loc) state.loc = statement.loc;
+    if (!statement.loc) statement.loc = this.position;
+    if (!state.loc && isSourced(statement.loc)) state.loc = statement.loc;
     if (this.withScopes.length > 0) this.statementScopes.set(statement, this.withScopes);
     state.body.push(statement);
+  }
+
+  /**
+   * Emits what `body` emits as code that comes from `loc` (kept as it is
+   * when `loc` is missing: a node the compiler made has no place of its own).
+   */
+  at<T>(loc: t.SourceLocation | null | undefined, body: () => T): T {
+    if (!loc) return body();
+    const outer = this.position;
+    this.position = loc;
+    try {
+      return body();
+    } finally {
+      this.position = outer;
+    }
+  }
+
+  /** Emits what `body` emits as bookkeeping that maps to nothing. */
+  bookkeeping<T>(body: () => T): T {
+    return this.at(NO_SOURCE, body);
   }
 
   /** Emits what `body` emits as code of a `with (object)` statement (object: a temporary). */
@@ -120,10 +141,14 @@ export class Emitter {
     }
   }
 
-  /** `m.s = target; continue;` — go to another state through the dispatch loop. */
-  jump(target: Label, kind: ExitKind = "jump"): void {
+  /**
+   * `m.s = target; continue;` — go to another state through the dispatch
+   * loop. Mapped to `loc` when it stands for a statement of the input (a
+   * `break`), to nothing when it only joins states.
+   */
+  jump(target: Label, kind: ExitKind = "jump", loc: t.SourceLocation = NO_SOURCE): void {
     if (this.current.terminated) return;
-    for (const statement of this.jumpStatement(target).body) this.emit(statement);
+    for (const statement of this.jumpStatement(target).body) this.emit({ ...statement, loc });
     this.current.exits.push({ kind, target });
     this.current.terminated = true;
   }
@@ -197,11 +222,16 @@ export class Emitter {
     region.end = this.current.id;
   }
 
-  /** Ensures the code emitted next starts a state of the current region. */
+  /**
+   * Ensures the code emitted next starts a state of the current region. A
+   * state with no code yet simply joins the region, even when a label names
+   * it: what runs there is the region's code, so a jump to it belongs there
+   * too (a loop whose body is a `try` needs no empty head state before it).
+   */
   private moveToFreshState(): void {
     const state = this.current;
-    if (state.body.length === 0 && !state.labeled) state.region = this.region;
-    else if (state.body.length > 0 || state.region !== this.region || state.labeled) this.startState("plain");
+    if (state.body.length === 0) state.region = this.region;
+    else this.startState("plain");
   }
 
   private startState(kind: StateKind): State {
@@ -217,7 +247,6 @@ export class Emitter {
       kind,
       loc: null,
       terminated: false,
-      labeled: false,
       exits: [],
     };
     this.states.push(state);
@@ -246,9 +275,10 @@ export class Emitter {
         }
       }
       if (!state.terminated) {
-        if (state.region !== next.region) state.body.push(t.expressionStatement(
-          t.assignmentExpression("=", this.machineField("s"), t.numericLiteral(next.id)),
-        ));
+        if (state.region !== next.region) state.body.push({
+          ...t.expressionStatement(t.assignmentExpression("=", this.machineField("s"), t.numericLiteral(next.id))),
+          loc: NO_SOURCE,
+        });
         state.exits.push({ kind: "next", target: { id: next.id, refs: [] } });
       }
     }

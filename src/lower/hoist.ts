@@ -245,10 +245,12 @@ function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
   }
   const assignments: t.Expression[] = [];
   for (const declarator of node.declarations) {
-    if (declarator.init) assignments.push(t.assignmentExpression("=", declarator.id as t.LVal, declarator.init));
-    else if (node.kind !== "var") assignments.push(t.assignmentExpression("=", declarator.id as t.LVal, t.unaryExpression("void", t.numericLiteral(0))));
+    const init = declarator.init ?? (node.kind !== "var" ? t.unaryExpression("void", t.numericLiteral(0)) : null);
+    // Each assignment maps to its declarator.
+    if (init) assignments.push({ ...t.assignmentExpression("=", declarator.id as t.LVal, init), loc: declarator.loc ?? null });
   }
-  const expression = assignments.length === 0 ? null : assignments.length === 1 ? assignments[0] : t.sequenceExpression(assignments);
+  const expression =
+    assignments.length === 0 ? null : assignments.length === 1 ? assignments[0] : { ...t.sequenceExpression(assignments), loc: node.loc ?? null };
   if (parent.type === "ForStatement" && parent.init === node) {
     parent.init = expression;
     return;

@@ -37,6 +37,7 @@ import { inferredName, mentions } from "./function-name.js";
 import { FunctionNames, namesIn } from "./names.js";
 import type { ObjectMethodMarks } from "./object-methods.js";
 import type { FunctionModel } from "../model.js";
+import { NO_SOURCE } from "./source-position.js";
 
 export interface FileContext {
   runtime: RuntimeRef;
@@ -130,7 +131,8 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     (node as t.ArrowFunctionExpression).body = start;
     (node as t.ArrowFunctionExpression).expression = true;
   } else {
-    node.body = t.blockStatement([...preamble, t.returnStatement(start)], directives);
+    // Calling the function starts the machine: that `return` maps to the function.
+    node.body = t.blockStatement([...preamble, { ...t.returnStatement(start), loc: node.loc ?? null }], directives);
   }
   const model = describeFunction(path, kind, ctx, tries, inferred);
   file.functions.push(model);
@@ -158,7 +160,7 @@ function buildPreamble(
     seen.add(name);
     declarators.push(t.variableDeclarator(t.identifier(name)));
   }
-  if (declarators.length) preamble.push(t.variableDeclaration("var", declarators));
+  if (declarators.length) preamble.push({ ...t.variableDeclaration("var", declarators), loc: NO_SOURCE });
   preamble.push(...hoist.functions);
   if (!paramsInMachine) preamble.push(...params.init);
   return preamble;
@@ -328,7 +330,7 @@ function markIdentity(
     const args: t.Expression[] = [t.identifier(node.id.name)];
     if (restored !== undefined && restored !== node.id.name) args.push(t.stringLiteral(restored));
     const scopeStart = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;
-    file.atScopeStart(scopeStart, t.expressionStatement(t.callExpression(mark(), args)));
+    file.atScopeStart(scopeStart, { ...t.expressionStatement(t.callExpression(mark(), args)), loc: NO_SOURCE });
     return;
   }
   if (node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;

@@ -11,6 +11,7 @@
 import * as t from "@babel/types";
 import type { NameSource } from "./context.js";
 import { unsupported } from "./unsupported.js";
+import { locate } from "./source-position.js";
 
 export interface LoweredParams {
   /** The wrapper's own parameters. */
@@ -61,7 +62,7 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
     if (param.type !== "Identifier") forbidLaterReferences(param, laterNames[i], source);
   });
 
-  params.forEach((param, i) => {
+  const lowerParam = (param: t.Function["params"][number], i: number): void => {
     if (param.type === "TSParameterProperty") throw unsupported(param, "parameter properties are only allowed in constructors");
     for (const name of Object.keys(t.getBindingIdentifiers(param))) result.vars.push(name);
     // The value passed in: the wrapper's own parameter, or `arguments[i]`.
@@ -97,6 +98,12 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
       return;
     }
     assign(param as t.LVal, incoming);
+  };
+  // Each parameter's set-up maps to the parameter.
+  params.forEach((param, i) => {
+    const first = result.init.length;
+    lowerParam(param, i);
+    locate(result.init.slice(first), param.loc);
   });
   return result;
 }

@@ -133,9 +133,9 @@ export function holds(node: t.Node, position: { line: number; column: number }):
  * The line where the code a state runs begins, given the state's source
  * range. That is the range's first line, except where the range starts with a
  * construct that runs nothing there itself:
- * - a `finally` block, a `do` loop, a `for (;;)` loop, a label, a
- *   `case`/`default` clause or a `catch` clause without a binding: the code
- *   begins with their first statement (function declarations aside: they are
+ * - a `finally` block, a `do` loop, a `for (;;)` or `while (true)` loop, a
+ *   `try`, a label, a `case`/`default` clause or a `catch` clause without a
+ *   binding: the code begins with their first statement (function declarations aside: they are
  *   instantiated where their scope begins);
  * - a resume state after an `await x;` or `yield x;` statement (the value is
  *   dropped): the code begins with the next statement.
@@ -162,7 +162,8 @@ export function entryLine(index: InputIndex, range: SourceRange, kind: StateKind
       t.isSwitchCase(node) ||
       t.isDoWhileStatement(node) ||
       t.isLabeledStatement(node) ||
-      (t.isForStatement(node) && !node.test && !node.init)
+      t.isTryStatement(node) ||
+      testsNothing(node)
     ) {
       const line = startOf(node);
       if (line !== undefined) return line;
@@ -178,9 +179,16 @@ function startOf(node: t.Node): number | undefined {
   if (t.isCatchClause(node)) return node.param?.loc ? node.param.loc.start.line : startOf(node.body);
   if (t.isSwitchCase(node)) return firstIn(node.consequent, 0);
   if (t.isDoWhileStatement(node) || t.isLabeledStatement(node)) return startOf(node.body);
-  // `for (;;)` tests nothing: each round begins with the body.
-  if (t.isForStatement(node) && !node.test && !node.init) return startOf(node.body);
+  // `for (;;)` and `while (true)` test nothing: each round begins with the body.
+  if (testsNothing(node)) return startOf((node as t.ForStatement | t.WhileStatement).body);
+  // `try {` runs nothing itself: its block does.
+  if (t.isTryStatement(node)) return startOf(node.block);
   return node.loc?.start.line;
+}
+
+/** A loop that runs no test of its own before each round. */
+function testsNothing(node: t.Node): boolean {
+  return (t.isForStatement(node) && !node.test && !node.init) || (t.isWhileStatement(node) && t.isBooleanLiteral(node.test, { value: true }));
 }
 
 /**

@@ -50,8 +50,16 @@ export function stateStatements(output: t.File, functions: FunctionModel[]): Sta
   return found;
 }
 
+/** Blocks, labelled blocks and `try` statements (`try {` and a label run nothing) are entered. */
 function flatten(body: t.Statement[]): t.Statement[] {
-  return body.flatMap((statement) => (t.isBlockStatement(statement) ? flatten(statement.body) : t.isEmptyStatement(statement) ? [] : [statement]));
+  return body.flatMap((statement): t.Statement[] => {
+    if (t.isBlockStatement(statement)) return flatten(statement.body);
+    if (t.isLabeledStatement(statement) && t.isBlockStatement(statement.body)) return flatten(statement.body.body);
+    if (t.isTryStatement(statement)) {
+      return [statement.block, statement.handler?.body, statement.finalizer].flatMap((block) => (block ? flatten(block.body) : []));
+    }
+    return t.isEmptyStatement(statement) ? [] : [statement];
+  });
 }
 
 export function describeRange(range: SourceRange | null | undefined): string {

@@ -146,7 +146,7 @@ function explodeSequence(ctx: LowerContext, node: t.SequenceExpression, ignoreRe
     const isLast = i === items.length - 1;
     const value = explodeExpression(ctx, item, !isLast || ignoreResult);
     if (isLast) result = value;
-    else emitForEffect(ctx, value);
+    else emitForEffect(ctx, value, item.loc);
   });
   return result;
 }

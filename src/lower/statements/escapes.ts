@@ -11,6 +11,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
+import { locate } from "../source-position.js";
 
 interface NativeScope {
   /** Native loops around the current position. */
@@ -108,7 +109,9 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
   }
 }
 
-function withLoc<T extends t.Node>(replacement: T, original: t.Node): T {
+/** The replacement, and each statement in it, maps to the statement it replaces. */
+function withLoc(replacement: t.BlockStatement, original: t.Node): t.BlockStatement {
   replacement.loc = original.loc;
+  locate(replacement.body, original.loc);
   return replacement;
 }

@@ -22,24 +22,30 @@ export function explodeForOf(ctx: LowerContext, loop: t.ForOfStatement, labels: 
   const { emitter } = ctx;
   const isAsync = loop.await === true;
   const record = ctx.temp("iterator");
-  const source = explodeExpression(ctx, loop.right);
-  emitter.emit(
-    t.expressionStatement(
-      t.assignmentExpression("=", t.identifier(record), runtimeCall(ctx, isAsync ? "asyncIterate" : "iterate", [source])),
-    ),
-  );
+  emitter.at(loop.right.loc, () => {
+    const source = explodeExpression(ctx, loop.right);
+    emitter.emit(
+      t.expressionStatement(
+        t.assignmentExpression("=", t.identifier(record), runtimeCall(ctx, isAsync ? "asyncIterate" : "iterate", [source])),
+      ),
+    );
+  });
   const method = (name: string, args: t.Expression[] = []) =>
     t.callExpression(t.memberExpression(t.identifier(record), t.identifier(name)), args);
+  // The loop's head, where each round begins (its variable may have been replaced by an environment's field).
+  const headLoc = loop.left.loc ?? loop.loc;
   const head = emitter.label();
   const end = emitter.label();
   const open = openIterator(ctx, record, isAsync);
   emitter.mark(head, "loop-head", loop.loc);
-  if (isAsync) {
-    const result = emitter.suspend("await", method("next"), loop.loc);
-    emitter.jumpIf(t.unaryExpression("!", method("settle", [result])), end);
-  } else {
-    emitter.jumpIf(t.unaryExpression("!", method("step")), end);
-  }
+  emitter.at(headLoc, () => {
+    if (isAsync) {
+      const result = emitter.suspend("await", method("next"), loop.loc);
+      emitter.jumpIf(t.unaryExpression("!", method("settle", [result])), end);
+    } else {
+      emitter.jumpIf(t.unaryExpression("!", method("step")), end);
+    }
+  });
   ctx.leaps.withLoop(
     labels,
     end,
@@ -47,9 +53,9 @@ export function explodeForOf(ctx: LowerContext, loop: t.ForOfStatement, labels: 
     () =>
       insideIterator(ctx, open, () => {
         ctx.enterScope(loop);
-        assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.identifier(record), t.identifier("value")));
+        emitter.at(headLoc, () => assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.identifier(record), t.identifier("value"))));
         explodeStatement(ctx, loop.body);
-        emitter.jump(head);
+        emitter.jump(head, "jump", headLoc ?? undefined);
       }),
     open.cleanup,
   );

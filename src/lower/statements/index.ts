@@ -15,6 +15,7 @@ import { explodeForOf } from "./for-of.js";
 import { explodeSwitch } from "./switch.js";
 import { explodeTry } from "./try.js";
 import { rewriteEscapes, isJumpBlock } from "./escapes.js";
+import { locate } from "../source-position.js";
 
 export function explodeStatements(ctx: LowerContext, statements: t.Statement[]): void {
   for (const statement of statements) explodeStatement(ctx, statement);
@@ -26,11 +27,9 @@ export function explodeStatement(ctx: LowerContext, statement: t.Statement, labe
     return;
   }
   switch (statement.type) {
-    case "ExpressionStatement": {
-      const value = explodeExpression(ctx, statement.expression, true);
-      emitForEffect(ctx, value, statement.loc);
+    case "ExpressionStatement":
+      ctx.emitter.at(statement.loc, () => emitForEffect(ctx, explodeExpression(ctx, statement.expression, true), statement.loc));
       return;
-    }
     case "BlockStatement":
       ctx.enterScope(statement);
       explodeStatements(ctx, statement.body);
@@ -39,10 +38,12 @@ export function explodeStatement(ctx: LowerContext, statement: t.Statement, labe
       explodeIf(ctx, statement);
       return;
     case "ReturnStatement":
-      explodeReturn(ctx, statement);
+      ctx.emitter.at(statement.loc, () => explodeReturn(ctx, statement));
       return;
     case "ThrowStatement":
-      ctx.emitter.terminate({ ...t.throwStatement(explodeExpression(ctx, statement.argument)), loc: statement.loc }, "throw");
+      ctx.emitter.at(statement.loc, () =>
+        ctx.emitter.terminate({ ...t.throwStatement(explodeExpression(ctx, statement.argument)), loc: statement.loc }, "throw"),
+      );
       return;
     case "LabeledStatement":
       explodeLabeled(ctx, statement, labels);
@@ -69,7 +70,7 @@ export function explodeStatement(ctx: LowerContext, statement: t.Statement, labe
       explodeTry(ctx, statement);
       return;
     case "WithStatement": {
-      const object = ctx.spill(explodeExpression(ctx, statement.object), "with");
+      const object = ctx.emitter.at(statement.object.loc, () => ctx.spill(explodeExpression(ctx, statement.object), "with"));
       ctx.emitter.insideWith(object.name, () => explodeStatement(ctx, statement.body));
       return;
     }
@@ -88,7 +89,7 @@ export function emitNative(ctx: LowerContext, statement: t.Statement): void {
   const rewritten = rewriteEscapes(ctx, statement);
   if (isJumpBlock(rewritten)) {
     // Its exit was recorded when the jump was rewritten.
-    for (const inner of rewritten.body) ctx.emitter.emit(inner);
+    for (const inner of locate(rewritten.body, rewritten.loc)) ctx.emitter.emit(inner);
     ctx.emitter.currentState.terminated = true;
     return;
   }
@@ -108,15 +109,15 @@ function declaresLexically(statement: t.Statement): boolean {
 }
 
 function explodeIf(ctx: LowerContext, statement: t.IfStatement): void {
-  const test = explodeExpression(ctx, statement.test);
+  const { emitter } = ctx;
+  const test = emitter.at(statement.test.loc, () => explodeExpression(ctx, statement.test));
   if (!ctx.suspends(statement.consequent) && !ctx.suspends(statement.alternate)) {
     emitNative(ctx, { ...statement, test });
     return;
   }
-  const { emitter } = ctx;
   const otherwise = emitter.label();
   const end = emitter.label();
-  emitter.jumpIf(t.unaryExpression("!", test), statement.alternate ? otherwise : end);
+  emitter.at(statement.test.loc, () => emitter.jumpIf(t.unaryExpression("!", test), statement.alternate ? otherwise : end));
   explodeStatement(ctx, statement.consequent);
   if (statement.alternate) {
     emitter.jump(end);

@@ -4,6 +4,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
+import type { Label } from "../emitter.js";
 import { explodeExpression, emitForEffect } from "../expressions/index.js";
 import { assignToTarget } from "../expressions/patterns.js";
 import { runtimeCall } from "../runtime-ref.js";
@@ -12,7 +13,7 @@ import { loopTarget } from "./loop-target.js";
 
 function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, end: ReturnType<LowerContext["emitter"]["label"]>): void {
   if (!test || (test.type === "BooleanLiteral" && test.value)) return;
-  ctx.emitter.jumpIf(t.unaryExpression("!", explodeExpression(ctx, test)), end);
+  ctx.emitter.at(test.loc, () => ctx.emitter.jumpIf(t.unaryExpression("!", explodeExpression(ctx, test)), end));
 }
 
 function containsClosure(node: t.Node): boolean {
@@ -30,8 +31,13 @@ export function explodeWhile(ctx: LowerContext, loop: t.WhileStatement, labels: 
   emitter.mark(head, "loop-head", loop.loc);
   exitUnless(ctx, loop.test, end);
   ctx.leaps.withLoop(labels, end, head, () => explodeStatement(ctx, loop.body));
-  emitter.jump(head);
+  backEdge(ctx, head, loop.test);
   emitter.mark(end);
+}
+
+/** The jump back to a loop's head, mapped to the part of the loop that runs there next. */
+function backEdge(ctx: LowerContext, head: Label, next: t.Node | null | undefined): void {
+  ctx.emitter.jump(head, "jump", next?.loc ?? undefined);
 }
 
 export function explodeDoWhile(ctx: LowerContext, loop: t.DoWhileStatement, labels: string[]): void {
@@ -42,7 +48,7 @@ export function explodeDoWhile(ctx: LowerContext, loop: t.DoWhileStatement, labe
   emitter.mark(body, "loop-head", loop.loc);
   ctx.leaps.withLoop(labels, end, test, () => explodeStatement(ctx, loop.body));
   emitter.mark(test);
-  emitter.jumpIf(explodeExpression(ctx, loop.test), body);
+  emitter.at(loop.test.loc, () => emitter.jumpIf(explodeExpression(ctx, loop.test), body));
   emitter.mark(end);
 }
 
@@ -51,7 +57,10 @@ export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: stri
   ctx.enterScope(loop);
   if (loop.init) {
     if (loop.init.type === "VariableDeclaration") explodeStatement(ctx, loop.init);
-    else emitForEffect(ctx, explodeExpression(ctx, loop.init, true), loop.init.loc);
+    else {
+      const init = loop.init;
+      emitter.at(init.loc, () => emitForEffect(ctx, explodeExpression(ctx, init, true), init.loc));
+    }
   }
   // CreatePerIterationEnvironment: after the initialiser (which matters only
   // if the initialiser made closures), and before each update.
@@ -64,8 +73,11 @@ export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: stri
   ctx.leaps.withLoop(labels, end, update, () => explodeStatement(ctx, loop.body));
   emitter.mark(update);
   ctx.copyIteration(loop);
-  if (loop.update) emitForEffect(ctx, explodeExpression(ctx, loop.update, true), loop.update.loc);
-  emitter.jump(head);
+  if (loop.update) {
+    const update = loop.update;
+    emitter.at(update.loc, () => emitForEffect(ctx, explodeExpression(ctx, update, true), update.loc));
+  }
+  backEdge(ctx, head, loop.test);
   emitter.mark(end);
 }
 
@@ -75,16 +87,19 @@ export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: stri
  */
 export function explodeForIn(ctx: LowerContext, loop: t.ForInStatement, labels: string[]): void {
   const { emitter } = ctx;
-  const keys = ctx.spill(runtimeCall(ctx, "keys", [explodeExpression(ctx, loop.right)]), "keys");
+  const headLoc = loop.left.loc ?? loop.loc;
+  const keys = emitter.at(loop.right.loc, () => ctx.spill(runtimeCall(ctx, "keys", [explodeExpression(ctx, loop.right)]), "keys"));
   const head = emitter.label();
   const end = emitter.label();
   emitter.mark(head, "loop-head", loop.loc);
-  emitter.jumpIf(t.unaryExpression("!", t.callExpression(t.memberExpression(t.cloneNode(keys), t.identifier("step")), [])), end);
+  emitter.at(headLoc, () =>
+    emitter.jumpIf(t.unaryExpression("!", t.callExpression(t.memberExpression(t.cloneNode(keys), t.identifier("step")), [])), end),
+  );
   ctx.leaps.withLoop(labels, end, head, () => {
     ctx.enterScope(loop);
-    assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.cloneNode(keys), t.identifier("value")));
+    emitter.at(headLoc, () => assignToTarget(ctx, loopTarget(loop.left), t.memberExpression(t.cloneNode(keys), t.identifier("value"))));
     explodeStatement(ctx, loop.body);
   });
-  emitter.jump(head);
+  ctx.emitter.jump(head, "jump", headLoc ?? undefined);
   emitter.mark(end);
 }

@@ -10,14 +10,14 @@ import { explodeStatement } from "./index.js";
 
 export function explodeSwitch(ctx: LowerContext, statement: t.SwitchStatement, labels: string[]): void {
   const { emitter } = ctx;
-  const discriminant = ctx.spill(explodeExpression(ctx, statement.discriminant), "discriminant");
+  const discriminant = emitter.at(statement.discriminant.loc, () => ctx.spill(explodeExpression(ctx, statement.discriminant), "discriminant"));
   ctx.enterScope(statement);
   const entries = statement.cases.map(() => emitter.label());
   const end = emitter.label();
   statement.cases.forEach((clause, i) => {
-    if (!clause.test) return;
-    const test = explodeExpression(ctx, clause.test);
-    emitter.jumpIf(t.binaryExpression("===", t.cloneNode(discriminant), test), entries[i]);
+    const test = clause.test;
+    if (!test) return;
+    emitter.at(test.loc, () => emitter.jumpIf(t.binaryExpression("===", t.cloneNode(discriminant), explodeExpression(ctx, test)), entries[i]));
   });
   const fallback = statement.cases.findIndex((clause) => !clause.test);
   emitter.jump(fallback >= 0 ? entries[fallback] : end);

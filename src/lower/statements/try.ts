@@ -57,7 +57,9 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
     if (handler) {
       emitter.mark(catchEntry, "catch", handler.loc);
       ctx.enterScope(handler);
-      if (handler.param) assignToTarget(ctx, handler.param, emitter.machineField("v"));
+      const param = handler.param;
+      // (A parameter kept in an environment object has lost its own place.)
+      if (param) emitter.at(param.loc ?? handler.loc, () => assignToTarget(ctx, param, emitter.machineField("v")));
       explodeStatement(ctx, handler.body);
       if (fin) setSlot(fin, after);
     }
