@@ -126,24 +126,49 @@ export function lowerProgramPath(
     objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint)),
     atScopeStart: (scope, statement) => insertAtStart(scope, statement, inserted),
   };
-  program.traverse({
-    Function: {
-      exit(path) {
-        if (kindOf(path.node)) lowerFunction(path as Parameters<typeof lowerFunction>[0], file);
-      },
-    },
-  });
+  for (const path of lowerablePaths(program)) lowerFunction(path, file);
   file.objectMethods.finish();
+  // Ordered before the runtime is inserted: walking an inlined runtime would cost more than the rest.
+  const models = inOutputOrder(program.node, file.steps);
   if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType, sharedRuntime), new Map());
-  return inOutputOrder(program.node, file.steps);
+  return models;
+}
+
+/**
+ * The paths of the functions to lower, innermost first (each after the
+ * functions inside it), found by a plain walk: a second Babel traversal of
+ * the whole file would cost as much as the lowering. The paths are all made
+ * before anything changes, so Babel keeps their keys right as statements are
+ * inserted around them.
+ */
+function lowerablePaths(program: NodePath<t.Program>): Array<Parameters<typeof lowerFunction>[0]> {
+  const found: string[] = [];
+  const keys: Array<string | number> = [];
+  const visit = (node: t.Node): void => {
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (!child || typeof child !== "object") continue;
+      keys.push(key);
+      if (Array.isArray(child)) {
+        child.forEach((item, index) => {
+          if (!item || typeof item !== "object") return;
+          keys.push(index);
+          visit(item as t.Node);
+          keys.pop();
+        });
+      } else {
+        visit(child as t.Node);
+      }
+      keys.pop();
+    }
+    if (t.isFunction(node) && kindOf(node)) found.push(keys.join("."));
+  };
+  visit(program.node);
+  return found.map((keyPath) => program.get(keyPath) as unknown as Parameters<typeof lowerFunction>[0]);
 }
 
 function hasFunctionToLower(ast: t.File): boolean {
-  let found = false;
-  t.traverseFast(ast.program, (node) => {
-    if (!found && t.isFunction(node) && (node.async || node.generator)) found = true;
-  });
-  return found;
+  return t.traverseFast(ast.program, (node) => (t.isFunction(node) && (node.async || node.generator) ? t.traverseFast.stop : undefined));
 }
 
 /** The models in the order their step functions appear in the finished program (and so in the output). */

@@ -21,6 +21,7 @@
 import * as t from "@babel/types";
 import type { NodePath, Binding } from "../babel.js";
 import type { NameSource } from "./context.js";
+import { mentions } from "./names.js";
 import { runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 
 export interface MovedBinding {
@@ -276,7 +277,7 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
     enter(path) {
       if (!(path.isFunction() || path.isClass())) return;
       path.skip();
-      if (!mentionsName(path.node, env)) return;
+      if (!mentions(path.node, env)) return;
       // A method is wrapped together with the object or class that holds it.
       let target: NodePath = path;
       if (path.isObjectMethod()) target = path.parentPath!;
@@ -297,10 +298,3 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
   void fn;
 }
 
-function mentionsName(node: t.Node, name: string): boolean {
-  let found = false;
-  t.traverseFast(node, (inner) => {
-    if (!found && inner.type === "Identifier" && inner.name === name) found = true;
-  });
-  return found;
-}

@@ -84,7 +84,8 @@ export class Emitter {
 
   /** A use of `label` as a number, filled in when the label is marked. */
   ref(label: Label): t.NumericLiteral {
-    const literal = t.numericLiteral(label.id ?? -1);
+    // (Not a negative placeholder: @babel/types builds an Error to describe one.)
+    const literal = t.numericLiteral(label.id ?? 0);
     label.refs.push(literal);
     return literal;
   }

@@ -38,22 +38,3 @@ function staticKeyName(key: t.Node, computed: boolean): string | null {
   if (key.type === "NumericLiteral") return String(key.value);
   return null;
 }
-
-/** True if `name` appears as an identifier anywhere inside `node`. */
-export function mentions(node: t.Node, name: string): boolean {
-  let found = false;
-  const visit = (current: t.Node): void => {
-    if (found) return;
-    if (current.type === "Identifier" && current.name === name) {
-      found = true;
-      return;
-    }
-    for (const key of t.VISITOR_KEYS[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
-      else if (child && typeof child === "object") visit(child as t.Node);
-    }
-  };
-  visit(node);
-  return found;
-}

@@ -20,6 +20,7 @@ import * as t from "@babel/types";
 import type { NodePath, Scope, Binding } from "../babel.js";
 import type { SuspensionFinder } from "./suspension.js";
 import type { NameSource } from "./context.js";
+import { mentions } from "./names.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
@@ -202,7 +203,7 @@ export function hoistScope(
  */
 function keepInferredNames(scope: NodePath, renamed: string, original: string): void {
   const fix = (value: t.Expression): t.Expression => {
-    if ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id && !mentionsName(value, original)) {
+    if ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id && !mentions(value, original)) {
       value.id = t.identifier(original);
       return value;
     }
@@ -227,13 +228,6 @@ function keepInferredNames(scope: NodePath, renamed: string, original: string): 
   });
 }
 
-function mentionsName(node: t.Node, name: string): boolean {
-  let found = false;
-  t.traverseFast(node, (inner) => {
-    if (inner.type === "Identifier" && inner.name === name) found = true;
-  });
-  return found;
-}
 
 /** `let x = 1, y;` → `x = 1, y = void 0;` in statement, `for` head or `for…of` head position. */
 function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
@@ -290,11 +284,9 @@ function collectOutsideNames(fn: FunctionPath): Set<string> {
 
 /** A quick look before the traversal that `replaceLexicalArguments` needs. */
 function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
-  let found = false;
-  t.traverseFast(node, (inner) => {
-    if ((inner.type === "Identifier" && inner.name === "arguments") || inner.type === "MetaProperty") found = true;
-  });
-  return found;
+  return t.traverseFast(node, (inner) =>
+    (inner.type === "Identifier" && inner.name === "arguments") || inner.type === "MetaProperty" ? t.traverseFast.stop : undefined,
+  );
 }
 
 /** `arguments` and `new.target` of this function, in the body and its arrows, become wrapper copies. */

@@ -37,3 +37,8 @@ export function namesIn(node: t.Node, into = new Set<string>()): Set<string> {
   visit(node);
   return into;
 }
+
+/** True if `name` appears as an identifier anywhere inside `node`. */
+export function mentions(node: t.Node, name: string): boolean {
+  return t.traverseFast(node, (inner) => (inner.type === "Identifier" && inner.name === name ? t.traverseFast.stop : undefined));
+}

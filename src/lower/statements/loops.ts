@@ -17,11 +17,7 @@ function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, en
 }
 
 function containsClosure(node: t.Node): boolean {
-  let found = false;
-  t.traverseFast(node, (inner) => {
-    if (t.isFunction(inner) || t.isClass(inner)) found = true;
-  });
-  return found;
+  return t.traverseFast(node, (inner) => (t.isFunction(inner) || t.isClass(inner) ? t.traverseFast.stop : undefined));
 }
 
 export function explodeWhile(ctx: LowerContext, loop: t.WhileStatement, labels: string[]): void {
