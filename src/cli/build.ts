@@ -3,6 +3,7 @@
 // copy the other files, report each file in task order (so a parallel run
 // prints what a serial one does) and count what happened.
 
+import { stat } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { ioFailure } from "./failures.js";
 import { displayPath } from "./files.js";
@@ -79,7 +80,7 @@ export async function runTasks(tasks: Task[], context: BuildContext): Promise<Bu
     const index = compileIndexes[position];
     record(index, await writeOutcome(tasks[index] as CompileTask, outcome, cwd));
   };
-  const workers = workerCount(compileTasks.length, context.jobs);
+  const workers = workerCount(compileTasks.length, await totalSize(compileTasks), context.jobs);
   if (workers > 0) {
     reporter.detail(`compiling ${compileTasks.length} files on ${workers} worker threads`);
     await compileInWorkers(compileTasks, { settings: context.settings, cwd }, workers, finishCompile);
@@ -107,4 +108,10 @@ export async function writeOutcome(task: CompileTask, outcome: CompileOutcome, c
     return { kind: "failed", failure: ioFailure(`cannot write ${displayPath(output, cwd)}`, error), warnings: outcome.warnings };
   }
   return { kind: outcome.kind, warnings: outcome.warnings };
+}
+
+/** The bytes to compile, for deciding on workers (a file that cannot be read counts as empty: its error comes later). */
+async function totalSize(tasks: CompileTask[]): Promise<number> {
+  const sizes = await Promise.all(tasks.map((task) => stat(task.input).then((s) => s.size, () => 0)));
+  return sizes.reduce((sum, size) => sum + size, 0);
 }

@@ -8,15 +8,20 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import type { CompileOutcome, CompileSettings, CompileTask } from "./types.js";
 
-/** Files per extra worker before a pool pays for its start-up (loading the compiler in each). */
-const FILES_PER_WORKER = 40;
+/**
+ * Input per worker before a pool pays for its start-up. A worker loads the
+ * compiler and compiles its first files with cold code: about as much CPU as
+ * compiling 1 MB warm (measured on the mongodb driver's lib/, `node
+ * bench/throughput.mjs`). Below this a serial build on one thread is faster.
+ */
+const BYTES_PER_WORKER = 1.5e6;
 const IN_FLIGHT_PER_WORKER = 2;
 
-/** How many workers a build of `files` compiled files uses; 0 compiles on the main thread. */
-export function workerCount(files: number, jobs: number | null): number {
+/** How many workers a build of `files` files of `bytes` in all uses; 0 compiles on the main thread. */
+export function workerCount(files: number, bytes: number, jobs: number | null): number {
   if (files < 2) return 0;
   if (jobs !== null) return jobs <= 1 ? 0 : Math.min(jobs, files);
-  const count = Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER));
+  const count = Math.min(availableParallelism(), files, Math.floor(bytes / BYTES_PER_WORKER));
   return count >= 2 ? count : 0;
 }
 
