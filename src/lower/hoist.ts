@@ -20,7 +20,7 @@ import * as t from "@babel/types";
 import type { NodePath, Scope, Binding } from "../babel.js";
 import type { SuspensionFinder } from "./suspension.js";
 import type { NameSource } from "./context.js";
-import { mentions } from "./names.js";
+import { keepInferredNames } from "./inferred-names.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
@@ -194,39 +194,6 @@ export function hoistScope(
   return result;
 }
 
-/**
- * An anonymous function assigned to a binding is named after it (`let f =
- * () => {}` has name "f"), so renaming the binding would rename the
- * function. Where the renamed binding receives an anonymous function, class
- * or arrow, the value is given the original name: a function or class as its
- * own name, an arrow through an object property (`{ f: () => {} }.f`).
- */
-function keepInferredNames(scope: NodePath, renamed: string, original: string): void {
-  const fix = (value: t.Expression): t.Expression => {
-    if ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id && !mentions(value, original)) {
-      value.id = t.identifier(original);
-      return value;
-    }
-    if (value.type === "ArrowFunctionExpression" || ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id)) {
-      return t.memberExpression(t.objectExpression([t.objectProperty(t.identifier(original), value)]), t.identifier(original));
-    }
-    return value;
-  };
-  scope.traverse({
-    AssignmentExpression(path) {
-      const { left, operator } = path.node;
-      if (left.type === "Identifier" && left.name === renamed && (operator === "=" || operator === "&&=" || operator === "||=" || operator === "??=")) {
-        path.node.right = fix(path.node.right);
-      }
-    },
-    AssignmentPattern(path) {
-      if (path.node.left.type === "Identifier" && path.node.left.name === renamed) path.node.right = fix(path.node.right);
-    },
-    VariableDeclarator(path) {
-      if (path.node.id.type === "Identifier" && path.node.id.name === renamed && path.node.init) path.node.init = fix(path.node.init);
-    },
-  });
-}
 
 
 /** `let x = 1, y;` → `x = 1, y = void 0;` in statement, `for` head or `for…of` head position. */

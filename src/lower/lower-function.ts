@@ -27,6 +27,7 @@ import type { NodePath } from "../babel.js";
 import { SuspensionFinder, type FunctionKind } from "./suspension.js";
 import { LowerContext } from "./context.js";
 import { hoistScope } from "./hoist.js";
+import { separateBodyFromParams } from "./param-scope.js";
 import { lowerParams, type LoweredParams } from "./params.js";
 import { explodeStatements, emitNative } from "./statements/index.js";
 import { buildStepBody } from "./step-function.js";
@@ -76,6 +77,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   // Parameter initialisers run in the step function too (async functions), so `super` there counts.
   const stepIsArrow = isArrow || usesSuper(node.body) || node.params.some((param) => usesSuper(param));
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
+  node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names));
   const finder = new SuspensionFinder(kind);
   const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime);
 

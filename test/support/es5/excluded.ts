@@ -82,6 +82,7 @@ export const EXCLUDED: Exclusions = {
   "scope-const-destructuring-assign": { mujs: MUJS_NAMES },
   "scope-function-name-bindings": { mujs: "mujs lets strict code assign to a named function expression's own name (no TypeError)" },
   "scope-name-collisions": { mujs: MUJS_NAMES },
+  "scope-parameter-body-environments": { mujs: MUJS_NAMES },
   "scope-tdz": { mujs: MUJS_NAMES },
   "scope-tdz-assignment": { mujs: MUJS_NAMES },
   "stmt-class-declaration": { mujs: MUJS_NAMES },

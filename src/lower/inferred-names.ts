@@ -1,0 +1,39 @@
+// Names that functions and classes take from where they stand.
+
+import * as t from "@babel/types";
+import type { NodePath } from "../babel.js";
+import { mentions } from "./names.js";
+
+/**
+ * An anonymous function assigned to a binding is named after it (`let f =
+ * () => {}` has name "f"), so renaming the binding would rename the
+ * function. Where the renamed binding receives an anonymous function, class
+ * or arrow, the value is given the original name: a function or class as its
+ * own name, an arrow through an object property (`{ f: () => {} }.f`).
+ */
+export function keepInferredNames(scope: NodePath, renamed: string, original: string): void {
+  const fix = (value: t.Expression): t.Expression => {
+    if ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id && !mentions(value, original)) {
+      value.id = t.identifier(original);
+      return value;
+    }
+    if (value.type === "ArrowFunctionExpression" || ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id)) {
+      return t.memberExpression(t.objectExpression([t.objectProperty(t.identifier(original), value)]), t.identifier(original));
+    }
+    return value;
+  };
+  scope.traverse({
+    AssignmentExpression(path) {
+      const { left, operator } = path.node;
+      if (left.type === "Identifier" && left.name === renamed && (operator === "=" || operator === "&&=" || operator === "||=" || operator === "??=")) {
+        path.node.right = fix(path.node.right);
+      }
+    },
+    AssignmentPattern(path) {
+      if (path.node.left.type === "Identifier" && path.node.left.name === renamed) path.node.right = fix(path.node.right);
+    },
+    VariableDeclarator(path) {
+      if (path.node.id.type === "Identifier" && path.node.id.name === renamed && path.node.init) path.node.init = fix(path.node.init);
+    },
+  });
+}
