@@ -124,7 +124,15 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
   const start = runtimeCall(file, START_HELPERS[kind], startArguments(kind, step, stepIsArrow, tries, self));
 
-  const preamble = buildPreamble(hoist, params, ctx, argumentsName, restName, paramsInMachine);
+  // A sloppy function with default values, patterns or a rest among its
+  // parameters has an unmapped `arguments`; the wrapper's plain parameters
+  // would map its own. (A plain rest kept on the wrapper would not, but a
+  // later Babel transform of the wrapper's rest parameter would.)
+  const argumentsValue =
+    hoist.argumentsName && !node.params.every((param) => param.type === "Identifier") && !path.isInStrictMode()
+      ? runtimeCall(file, "unmapped", [t.identifier("arguments")])
+      : t.identifier("arguments");
+  const preamble = buildPreamble(hoist, params, ctx, argumentsName, argumentsValue, restName, paramsInMachine);
   const directives = node.body.directives;
   node.async = false;
   node.generator = false;
@@ -147,12 +155,13 @@ function buildPreamble(
   params: LoweredParams,
   ctx: LowerContext,
   argumentsName: string | null,
+  argumentsValue: t.Expression,
   restName: string | null,
   paramsInMachine: boolean,
 ): t.Statement[] {
   const preamble: t.Statement[] = [];
   const declarators: t.VariableDeclarator[] = [];
-  if (argumentsName && !restName) declarators.push(t.variableDeclarator(t.identifier(argumentsName), t.identifier("arguments")));
+  if (argumentsName && !restName) declarators.push(t.variableDeclarator(t.identifier(argumentsName), argumentsValue));
   if (hoist.newTargetName) {
     declarators.push(t.variableDeclarator(t.identifier(hoist.newTargetName), t.metaProperty(t.identifier("new"), t.identifier("target"))));
   }

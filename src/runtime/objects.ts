@@ -83,6 +83,22 @@ export function markMethod(object: any, key: any, mark: (fn: any) => any): any {
   return descriptor && typeof descriptor.value === "function" ? mark(descriptor.value) : undefined;
 }
 
+/**
+ * An unmapped copy of a sloppy function's `arguments`: one whose elements do
+ * not follow the parameters. A function with default values or patterns
+ * among its parameters has such an `arguments` (its `callee` throws, as in
+ * strict code); its compiled wrapper, with plain parameters, would have a
+ * mapped one. A strict function's `arguments` is unmapped.
+ */
+export function unmappedArguments(args: ArrayLike<any>): IArguments {
+  return argumentsOf.apply(undefined, args as any);
+}
+
+function argumentsOf(): IArguments {
+  "use strict";
+  return arguments;
+}
+
 /** A rest parameter: the arguments from `start` on, as a new array. */
 export function restArguments(args: ArrayLike<any>, start: number): any[] {
   return arraySlice.call(args, start);

@@ -67,6 +67,7 @@ export const EXCLUDED: Exclusions = {
   "fn-name-inference": { duktape: OBJECT_ENTRIES, mujs: OBJECT_ENTRIES },
   "fn-object-methods": { duktape: DUK_COMPUTED_METHOD_NAMES, mujs: MUJS_SYMBOL },
   "fn-sloppy-this-arguments": { mujs: "mujs does not map a sloppy function's `arguments` to its parameters" },
+  "fn-sloppy-arguments-unmapped": { mujs: "mujs does not map a sloppy function's `arguments` to its parameters, and lets strict code read `arguments.callee`" },
   "fn-super-compound-assign": { duktape: DUK_REFLECT_GET, mujs: MUJS_KEY_ORDER },
   "fn-super-computed-await": { duktape: DUK_REFLECT_GET },
   "fn-super-in-arrow": { duktape: DUK_REFLECT_GET, mujs: OBJECT_HASOWN },
