@@ -87,24 +87,31 @@ async function main() {
   const pool = createPool({ jobs });
   try {
     let last = 0;
+    const started = Date.now();
     const batch = await runBatch({
       seed, count, start, jobs, pool, timeoutMs: options.timeoutMs, keepDir: options.keep,
       onProgress(done, stats) {
         const now = Date.now();
+        const line = `${done}/${count}  same ${stats.same}  mismatch ${stats.mismatch}  invalid ${stats.invalid}`;
         if (process.stdout.isTTY && (now - last > 500 || done === count)) {
           last = now;
-          process.stdout.write(`\r  ${done}/${count}  same ${stats.same}  mismatch ${stats.mismatch}  invalid ${stats.invalid}   `);
+          process.stdout.write(`\r  ${line}   `);
+        } else if (!process.stdout.isTTY && count >= 1000 && done % Math.floor(count / 10) === 0) {
+          console.log(`  ${line}  (${Math.round((now - started) / 1000)} s)`);
         }
       },
     });
     if (process.stdout.isTTY) process.stdout.write("\n");
     const { stats, mismatches, invalid, elapsedMs } = batch;
     const perMinute = Math.round((count / elapsedMs) * 60_000);
+    const cpu = process.cpuUsage();
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     for (const m of mismatches) console.log(`  mismatch: program ${m.index} (${m.kind ?? m.verdict}): ${m.reason}`);
     for (const v of invalid.slice(0, 20)) console.log(`  invalid program ${v.index}: ${v.reason}`);
     console.log(
       `fuzz: ${count} programs, ${stats.same} same, ${mismatches.length} mismatched, ${stats.invalid} invalid` +
-        ` (${stats.lines} lines printed natively) in ${(elapsedMs / 1000).toFixed(1)} s, ${perMinute} programs/minute`,
+        ` (${stats.lines} lines printed natively) in ${(elapsedMs / 1000).toFixed(1)} s, ${perMinute} programs/minute` +
+        ` (${cpuSeconds.toFixed(0)} s of CPU time, all threads)`,
     );
     if (options.shrink && mismatches.length) {
       const toShrink = mismatches.filter((m) => m.verdict === "mismatch").slice(0, options.shrinkLimit);

@@ -229,7 +229,8 @@ class Generator {
       methods.push({ mname, kind, info, isStatic });
     }
     const stmts = [{ t: "classdecl", name: base, sup: null, members }];
-    const instance = base.toLowerCase();
+    // Not "k1": for-in loops name their keys k1, k2, ...
+    const instance = this.fresh("inst");
     const derivedMethods = [];
     let derived = null;
     const instanceMethods = methods.filter((m) => !m.isStatic);
@@ -262,7 +263,7 @@ class Generator {
       });
     }
     if (derived) {
-      const dinstance = derived.toLowerCase();
+      const dinstance = this.fresh("inst");
       stmts.push(decl("const", dinstance, { t: "new", callee: id(derived), args: [str(dinstance)] }));
       this.receivers.push({ name: dinstance });
       outer.vars.push({ name: dinstance, mutable: false, object: true });
@@ -700,14 +701,23 @@ class Generator {
       inner.loopVars.push(g);
       return [{ t: kind, label, g, n, cond: maybeCond(ctx), body: this.statements(inner, r.range(2, 4)) }];
     }
+    // Now and then the loop's binding shadows a name its own head reads:
+    // the head runs with the new binding uninitialized, a ReferenceError.
+    const tdzName = () => {
+      if (!r.chance(0.03)) return null;
+      const outer = ctx.vars.filter((v) => !v.fn && !v.object);
+      return outer.length ? r.pick(outer).name : null;
+    };
     if (kind === "forin") {
-      const v = this.fresh("k");
+      const shadowed = tdzName();
+      const v = shadowed ?? this.fresh("k");
       const keys = ["a", "b", "c"].slice(0, n);
       const o = r.chance(0.7)
         ? { t: "obj", props: keys.map((k) => prop(k, this.expr(ctx, 1))) }
         : { t: "arr", items: keys.map(() => this.leaf(ctx)) };
+      if (shadowed) o.t === "obj" ? o.props.push(prop("z", id(shadowed))) : o.items.push(id(shadowed));
       const inner = bodyCtx(n);
-      const bindKind = r.pick(["let", "const", "var"]);
+      const bindKind = shadowed ? r.pick(["let", "const"]) : r.pick(["let", "const", "var"]);
       inner.vars.push({ name: v, mutable: bindKind !== "const", local: true });
       inner.loopVars.push(v);
       return [{ t: "forin", label, kind: bindKind, v, o, body: this.statements(inner, r.range(2, 4)) }];
@@ -724,7 +734,9 @@ class Generator {
       p = this.arrayPattern(inner, true, bindKind !== "const");
       for (const name of patternNames(p)) inner.loopVars.push(name);
     } else {
-      const v = this.fresh("x");
+      const shadowed = bindKind !== "var" && source.expr.t === "arr" ? tdzName() : null;
+      if (shadowed) source.expr.items.push(id(shadowed));
+      const v = shadowed ?? this.fresh("x");
       p = pid(v);
       this.declare(inner, v, bindKind !== "const");
       inner.loopVars.push(v);
@@ -817,13 +829,15 @@ class Generator {
     const count = r.range(2, 4);
     const values = [0, 1, 2, 3];
     let hasDefault = false;
+    const caseNames = new Set();
     for (let i = 0; i < count; i++) {
       const isDefault = !hasDefault && (i === count - 1 ? r.chance(0.4) : r.chance(0.08));
       if (isDefault) hasDefault = true;
       const test = isDefault ? null : r.chance(0.25) ? this.expr(ctx, 1, { value: values[i] }) : num(values[i]);
+      // The cases share one scope: a name declared in one cannot be declared again in another.
       const body = r.chance(0.2)
         ? []
-        : this.statements(this.block(ctx, { depth: ctx.depth + 1, inBreakable: true }), r.range(1, 3));
+        : this.statements(this.block(ctx, { depth: ctx.depth + 1, inBreakable: true, blockNames: caseNames }), r.range(1, 3));
       // Fall-through unless the case breaks.
       if (body.length && r.chance(0.55) && !["return", "throw", "break", "continue"].includes(body.at(-1).t)) {
         body.push({ t: "break", label: null });

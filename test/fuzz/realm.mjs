@@ -35,7 +35,7 @@ export async function runInRealm(code, { module, timeoutMs }) {
     lines.push(String(line));
   };
   // console.log(line) is the only host function a program uses.
-  vm.runInContext("(print) => { globalThis.console = { log: (line) => print(line) }; }", context)(print);
+  vm.runInContext("(print) => { globalThis.console = { log: (...parts) => print(parts.map(String).join(\" \")) }; }", context)(print);
   unhandled.length = 0;
   const result = { lines, error: null, unhandled: [], timedOut: false };
   const started = performance.now();
