@@ -38,6 +38,11 @@ function babelCompile(code, filename) {
   // of type ForOfStatement") and a destructuring declaration ("Property name
   // expected type of string"). In a real set-up preset-env lowers both first;
   // we add just those two plugins, which come with preset-env (a devDependency).
+  // Async generators and `for await…of` are lowered by
+  // plugin-transform-async-generator-functions (also part of preset-env, and a
+  // devDependency), into generators driven by Babel's async-generator helpers,
+  // which regenerator then lowers; without it regenerator fails on them. It comes
+  // before async-to-generator, as in preset-env.
   const fromPresetEnv = createRequire(require.resolve("@babel/preset-env"));
   const result = babel.transformSync(code, {
     filename,
@@ -46,6 +51,7 @@ function babelCompile(code, filename) {
     sourceType: "script",
     // Helpers are inlined by default (no @babel/plugin-transform-runtime).
     plugins: [
+      require.resolve("@babel/plugin-transform-async-generator-functions"),
       require.resolve("@babel/plugin-transform-async-to-generator"),
       require.resolve("@babel/plugin-transform-regenerator"),
       fromPresetEnv.resolve("@babel/plugin-transform-for-of"),
@@ -102,7 +108,8 @@ export const variants = {
   regenerator: {
     label: "babel regenerator",
     compile: babelCompile,
-    version: () => `@babel/core ${packageVersion("@babel/core")}, plugin-transform-regenerator ${packageVersion("@babel/plugin-transform-regenerator")}`,
+    version: () =>
+      `@babel/core ${packageVersion("@babel/core")}, plugin-transform-regenerator ${packageVersion("@babel/plugin-transform-regenerator")}, plugin-transform-async-generator-functions ${packageVersion("@babel/plugin-transform-async-generator-functions")}`,
   },
   typescript: { label: "typescript es5", compile: typescriptCompile, version: () => `typescript ${packageVersion("typescript")}` },
   swc: { label: "swc es5", compile: swcCompile, version: () => `@swc/wasm ${packageVersion("@swc/wasm")}` },

@@ -2,13 +2,16 @@
 // compiler, checks each compiled program prints what native prints, times them
 // all over several rounds (each run in its own node process), and reports the
 // median per variant with its ratio to native, plus the size of each
-// compiler's async helpers. Output: a table on stdout and the same in markdown
-// in bench/results/latest.md.
+// compiler's async helpers and each compiler's throughput (MB/s) over a real
+// source tree (bench/throughput.mjs). Output: tables on stdout and the same in
+// markdown in bench/results/latest.md.
 //
-//   node bench/run.mjs [--rounds N] [--only <program>[,<program>…]] [--help]
+//   node bench/run.mjs [--rounds N] [--only <program>[,<program>…]]
+//                      [--no-throughput | --only-throughput] [--help]
 //
 // Exits with status 1 when any variant fails to compile, crashes or prints
-// something different from native (its cell then reads FAILED).
+// something different from native (its cell then reads FAILED), or fails on
+// the throughput corpus.
 
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,13 +23,17 @@ import { verifyProgram } from "./verify.mjs";
 import { measure } from "./measure.mjs";
 import { summarize, textTable, markdownTable, markdownSpread, markdownHelperSizes } from "./report.mjs";
 import { measureHelperSizes, formatHelperSizes } from "./helper-size.mjs";
+import { measureThroughput, formatThroughput, markdownThroughput, throughputConfiguration } from "./throughput.mjs";
 
-const USAGE = `usage: node bench/run.mjs [--rounds N] [--only <program>[,<program>…]]
-  --rounds N     timed runs of every program × variant (default 7)
-  --only NAMES   run only these programs (comma-separated); available: ${listPrograms().join(", ")}`;
+const USAGE = `usage: node bench/run.mjs [--rounds N] [--only <program>[,<program>…]] [--no-throughput | --only-throughput]
+  --rounds N          timed runs of every program × variant, and passes of every
+                      compiler over the throughput corpus (default 7)
+  --only NAMES        run only these programs (comma-separated); available: ${listPrograms().join(", ")}
+  --no-throughput     skip the compile-throughput section (MB/s over node_modules/mongodb/lib)
+  --only-throughput   run only the compile-throughput section: no programs, no helper sizes`;
 
 function parseArgs(argv) {
-  const options = { rounds: 7, only: null };
+  const options = { rounds: 7, only: null, throughput: true, onlyThroughput: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -37,6 +44,8 @@ function parseArgs(argv) {
     else if (arg.startsWith("--rounds=")) options.rounds = Number(arg.slice(9));
     else if (arg === "--only") options.only = value().split(",");
     else if (arg.startsWith("--only=")) options.only = arg.slice(7).split(",");
+    else if (arg === "--no-throughput") options.throughput = false;
+    else if (arg === "--only-throughput") options.onlyThroughput = true;
     else if (arg === "--help" || arg === "-h") {
       console.log(USAGE);
       process.exit(0);
@@ -45,6 +54,8 @@ function parseArgs(argv) {
   if (!Number.isInteger(options.rounds) || options.rounds < 1) fail("--rounds must be a positive integer");
   const known = listPrograms();
   for (const name of options.only ?? []) if (!known.includes(name)) fail(`no program named ${name}`);
+  if (options.onlyThroughput && !options.throughput) fail("--only-throughput and --no-throughput exclude each other");
+  if (options.onlyThroughput && options.only) fail("--only-throughput runs no programs; drop --only");
   return options;
 }
 
@@ -85,13 +96,15 @@ function environment() {
 
 const argv = process.argv.slice(2);
 const options = parseArgs(argv);
-const programs = options.only ?? listPrograms();
+const programs = options.onlyThroughput ? [] : (options.only ?? listPrograms());
 const env = environment();
 const revision = awaitlessRevision();
 const headerLines = [
   `node ${env.node} · ${env.cores} cores · ${env.cpu} · ${env.platform} · load average at start ${env.load}`,
   `awaitless ${revision}; ${variantNames.slice(2).map((v) => variants[v].version()).join("; ")}`,
-  `${options.rounds} rounds, median per cell; ratio = time / native (lower is better)`,
+  options.onlyThroughput
+    ? `${options.rounds} rounds of compile throughput only`
+    : `${options.rounds} rounds, median per cell; ratio = time / native (lower is better)${options.throughput ? "" : "; compile throughput not measured (--no-throughput)"}`,
 ];
 console.error(headerLines.join("\n"));
 
@@ -121,7 +134,7 @@ for (const program of programs) {
 
 // 2. Helper sizes, measured now so they come from the same build of the
 //    compiler as the programs just compiled (dist/ may be rebuilt meanwhile).
-const helperRows = await measureHelperSizes();
+const helperRows = options.onlyThroughput ? [] : await measureHelperSizes();
 
 // 3. Time.
 const total = options.rounds * Object.values(jobs).reduce((n, j) => n + Object.keys(j).length, 0);
@@ -131,19 +144,48 @@ const samples = measure(jobs, options.rounds, ({ round, program, variant, ms }) 
   if (process.stderr.isTTY) process.stderr.write(`\rround ${round + 1}/${options.rounds}  ${done}/${total}  ${program} ${variant} ${ms.toFixed(1)} ms          `);
 });
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
-else console.error(`timed ${total} runs`);
+else if (total) console.error(`timed ${total} runs`);
+
+// 4. Compile throughput, after the timings so neither disturbs the other.
+let throughput = null;
+let throughputError = null;
+if (options.throughput) {
+  const steps = options.rounds * 6;
+  let step = 0;
+  try {
+    throughput = measureThroughput({
+      rounds: options.rounds,
+      onRun: ({ round, variant, ms }) => {
+        step++;
+        if (process.stderr.isTTY) process.stderr.write(`\rthroughput round ${round + 1}/${options.rounds}  ${step}/${steps}  ${variant} ${ms.toFixed(0)} ms          `);
+      },
+    });
+  } catch (error) {
+    throughputError = error.message;
+  }
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+  else console.error(`compile throughput: ${step} passes`);
+}
 headerLines[0] += `, at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 
-// 4. Report.
+// 5. Report.
 const rows = summarize(samples, failures);
 console.log(headerLines.join("\n"));
-console.log();
-console.log(textTable(rows, variantNames));
-console.log();
-console.log(formatHelperSizes(helperRows));
-for (const note of orderNotes) console.log(`note: ${note}`);
+if (!options.onlyThroughput) {
+  console.log();
+  console.log(textTable(rows, variantNames));
+  console.log();
+  console.log(formatHelperSizes(helperRows));
+  for (const note of orderNotes) console.log(`note: ${note}`);
+}
 const failedCells = Object.entries(failures).flatMap(([p, f]) => Object.keys(f).map((v) => `${p} × ${variants[v].label}`));
 if (failedCells.length) console.log(`\nFAILED (not timed; details above): ${failedCells.join(", ")}`);
+if (throughput) {
+  console.log();
+  console.log(formatThroughput(throughput));
+  for (const line of throughputConfiguration()) console.log(`  ${line}`);
+}
+if (throughputError) console.log(`\nFAILED compile throughput: ${throughputError}`);
 
 const markdown = [
   "# Benchmark results",
@@ -151,28 +193,43 @@ const markdown = [
   `Command: \`${commandLine(argv)}\` (${new Date().toISOString().slice(0, 10)})`,
   "",
   ...headerLines.map((l) => `- ${l}`),
-  "",
-  "Median of the rounds, and its ratio to native (time / native; lower is better).",
-  "",
-  markdownTable(rows, variantNames),
-  "",
-  "Spread (fastest–slowest round, ms):",
-  "",
-  markdownSpread(rows, variantNames),
-  "",
-  "Helpers added for one async function (terser, then gzip level 9):",
-  "",
-  markdownHelperSizes(helperRows),
+  ...(options.onlyThroughput
+    ? []
+    : [
+        "",
+        "Median of the rounds, and its ratio to native (time / native; lower is better).",
+        "",
+        markdownTable(rows, variantNames),
+        "",
+        "Spread (fastest–slowest round, ms):",
+        "",
+        markdownSpread(rows, variantNames),
+        "",
+        "Helpers added for one async function (terser, then gzip level 9):",
+        "",
+        markdownHelperSizes(helperRows),
+      ]),
   ...(orderNotes.length ? ["", ...orderNotes.map((n) => `- ${n}`)] : []),
   ...(failedCells.length
     ? ["", "Failed (not timed):", "", ...Object.entries(failures).flatMap(([p, f]) => Object.entries(f).map(([v, e]) => `- ${p} × ${variants[v].label}:\n\n  \`\`\`\n${indent(e, "  ")}\n  \`\`\``))]
     : []),
+  ...(throughput
+    ? [
+        "",
+        `Compile throughput over node_modules/mongodb/lib (${throughput.files} files, ${throughput.megabytes.toFixed(2)} MB), ${throughput.rounds} rounds; MB/s of the median and the best pass; ratio = MB/s ÷ the other's MB/s (higher is faster):`,
+        "",
+        markdownThroughput(throughput),
+        "",
+        ...throughputConfiguration().map((l) => `- ${l}`),
+      ]
+    : []),
+  ...(throughputError ? ["", `Compile throughput FAILED: ${throughputError}`] : []),
   "",
 ].join("\n");
 mkdirSync(join(root, "bench/results"), { recursive: true });
 writeFileSync(join(root, "bench/results/latest.md"), markdown);
 console.log(`\nmarkdown: bench/results/latest.md`);
-if (failedCells.length || helperRows.some((r) => r.error)) process.exitCode = 1;
+if (failedCells.length || helperRows.some((r) => r.error) || throughputError || throughput?.rows.some((r) => r.error)) process.exitCode = 1;
 
 function indent(text, prefix = "    ") {
   return text.split("\n").map((l) => prefix + l).join("\n");
