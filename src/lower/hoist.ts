@@ -21,6 +21,7 @@ import type { NodePath, Scope, Binding } from "../babel.js";
 import type { SuspensionFinder } from "./suspension.js";
 import type { NameSource } from "./context.js";
 import { keepInferredNames } from "./inferred-names.js";
+import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
@@ -65,6 +66,7 @@ export function hoistScope(
       result.vars.push(name);
     }
   };
+  for (const name of bindBlockFunctionVars(fn, finder, names)) declare(name);
   const fnScope = fn.scope;
   // Computed on first need: most functions move no block binding that could clash.
   let outsideNames: Set<string> | null = null;

@@ -39,12 +39,17 @@ export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSour
   for (const [name, binding] of Object.entries(fn.scope.bindings)) {
     const isParam = paramNames.has(name);
     // Declared in the body: by its own declaration there, or (a parameter, the function's own name) again there.
-    const declaration = binding.path.isDescendant(body) ? "own" : bodyDeclarationOf(binding, body);
+    const declaration = binding.path.isDescendant(body) ? { kind: "own" as const, path: binding.path } : bodyDeclarationOf(binding, body);
     if (!declaration) continue;
     if (!isParam && !mentioned.has(name)) continue;
     const to = names.unique(name);
     renames.push({ binding, from: name, to });
-    if (isParam && declaration === "var") copies.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(to), t.identifier(name))));
+    if (isParam && declaration.kind === "var") {
+      // The copy is what the `var` does here: it maps to that declaration.
+      const copy = t.expressionStatement(t.assignmentExpression("=", t.identifier(to), t.identifier(name)));
+      copy.loc = declaration.path.parent.loc ?? null;
+      copies.push(copy);
+    }
   }
   if (renames.length === 0) return [];
   body.traverse({
@@ -75,12 +80,12 @@ function hasParameterExpressions(params: t.Function["params"]): boolean {
  * "function" (a function declaration, which starts as that function), "var"
  * (which, for a parameter, starts as the parameter's value), or null.
  */
-function bodyDeclarationOf(binding: Binding, body: NodePath): "function" | "var" | null {
-  let found: "function" | "var" | null = null;
+function bodyDeclarationOf(binding: Binding, body: NodePath): { kind: "function" | "var"; path: NodePath } | null {
+  let found: { kind: "function" | "var"; path: NodePath } | null = null;
   for (const path of binding.constantViolations) {
     if (!path.isDescendant(body)) continue;
-    if (path.isFunctionDeclaration()) found = "function";
-    else if (path.isVariableDeclarator() && found === null) found = "var";
+    if (path.isFunctionDeclaration()) found = { kind: "function", path };
+    else if (path.isVariableDeclarator() && found === null) found = { kind: "var", path };
   }
   return found;
 }

@@ -138,7 +138,8 @@ export function holds(node: t.Node, position: { line: number; column: number }):
  *   binding: the code begins with their first statement (function declarations aside: they are
  *   instantiated where their scope begins);
  * - a resume state after an `await x;` or `yield x;` statement (the value is
- *   dropped): the code begins with the next statement.
+ *   dropped), or a state whose first code instantiates a function
+ *   declaration: the code begins with the next statement.
  * Null when the code begins outside the range's own statement list (after the
  * last statement of a block, control goes on in the enclosing construct).
  */
@@ -156,6 +157,9 @@ export function entryLine(index: InputIndex, range: SourceRange, kind: StateKind
     if (resume && t.isExpressionStatement(node) && (t.isAwaitExpression(node.expression) || t.isYieldExpression(node.expression))) {
       return nextIn(visit);
     }
+    // A function declaration is instantiated where its scope begins, which
+    // the check skips over: the code of its own begins with what follows it.
+    if (t.isFunctionDeclaration(node) && list) return nextIn(visit);
     if (
       t.isBlockStatement(node) ||
       t.isCatchClause(node) ||
