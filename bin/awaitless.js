@@ -11,4 +11,10 @@ try {
   }
   throw error;
 }
+// A reader that stops early (`awaitless --help | head -1`) closes the pipe:
+// there is nobody left to write to, which is no error of ours.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = await cli.run(process.argv.slice(2));
