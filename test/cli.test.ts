@@ -103,20 +103,21 @@ function inlineMap(code: string): RawSourceMap {
 
 describe.concurrent("awaitless CLI: help and usage", () => {
   it("stops quietly when the reader of its output goes away (a closed pipe)", async () => {
-    const t = sandbox();
-    // Enough output that writing outlasts the reader.
-    t.write("big.js", Array.from({ length: 400 }, (_, i) => `async function f${i}(x) { return (await x) + ${i}; }`).join("\n"));
-    const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, "big.js"], { cwd: t.dir, timeout: 30_000 });
-      let stderr = "";
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      // Read the first chunk, then close the pipe, as `| head -1` does.
-      child.stdout.once("data", () => child.stdout.destroy());
-      child.on("error", reject);
-      child.on("close", (status) => resolve({ status, stdout: "", stderr }));
-    });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
+    for (const args of [["--help"], ["big.js"]]) {
+      const t = sandbox();
+      t.write("big.js", Array.from({ length: 400 }, (_, i) => `async function f${i}(x) { return (await x) + ${i}; }`).join("\n"));
+      const run = await new Promise<Run>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: t.dir, timeout: 30_000 });
+        let stderr = "";
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        // Closed before the first write, as `| head -1` leaves it once it has its line.
+        child.stdout.destroy();
+        child.on("error", reject);
+        child.on("close", (status) => resolve({ status, stdout: "", stderr }));
+      });
+      expect(run.stderr, args.join(" ")).toBe("");
+      expect(run.status, args.join(" ")).toBe(0);
+    }
   });
 
   it("--version prints the package version", async () => {
