@@ -10,6 +10,8 @@ import { shrink } from "./fuzz/shrink.mjs";
 import { countNodes } from "./fuzz/ast.mjs";
 import { Random } from "./fuzz/random.mjs";
 import { runBatch } from "./fuzz/fuzz.mjs";
+import { runInRealm } from "./fuzz/realm.mjs";
+import { firstDifference } from "./fuzz/check.mjs";
 
 // The batch CI runs. Do not change the seed to make a failure go away: a
 // mismatch is a compiler bug (see docs/fuzzing.md for how to reproduce it).
@@ -87,9 +89,54 @@ describe("fuzz: shrinker", () => {
   });
 
   it("stops when no edit keeps the predicate true", async () => {
-    const program = generateProgram("shrink", 2);
-    const result = await shrink(program, { predicate: async () => false, print: printProgram, sourceType: program.sourceType });
+    // One function of a program: every edit of it is tried once, and none is kept.
+    const whole = generateProgram("shrink", 2);
+    const program = { ...whole, body: whole.body.filter((s: { t: string }) => s.t === "fndecl").slice(0, 1) };
+    expect(program.body.length).toBe(1);
+    let calls = 0;
+    const predicate = async () => {
+      calls++;
+      return false;
+    };
+    const result = await shrink(program, { predicate, print: printProgram, sourceType: program.sourceType });
     expect(printProgram(result.tree)).toBe(printProgram(program));
+    expect(calls).toBe(result.checks);
+    expect(calls).toBeGreaterThan(0);
+  });
+});
+
+describe("fuzz: realm runs", () => {
+  // Scripts only here: module programs need the workers' --experimental-vm-modules.
+  const run = (code: string, timeoutMs = 2000) => runInRealm(code, { module: false, timeoutMs });
+
+  it("records printed lines in microtask order, escaped errors and unhandled rejections", async () => {
+    const result = await run(`
+      Promise.resolve().then(() => console.log("tick"));
+      (async () => { console.log("a"); await null; console.log("b"); })();
+      Promise.reject(new Error("e1"));
+      Promise.reject(new TypeError("engine words"));
+      console.log("sync");
+    `);
+    expect(result.lines).toEqual(["a", "sync", "tick", "b"]);
+    expect(result.unhandled).toEqual(["Error(e1)", "TypeError"]);
+    expect(result.error).toBe(null);
+    const thrown = await run(`console.log("before"); throw new RangeError("e2");`);
+    expect(thrown.lines).toEqual(["before"]);
+    expect(thrown.error).toBe("RangeError(e2)");
+  });
+
+  it("stops a program that never stops scheduling microtasks", async () => {
+    const result = await run(`(async () => { for (;;) await null; })();`, 300);
+    expect(result.timedOut).toBe(true);
+  });
+
+  it("describes where two runs part", () => {
+    const base = { lines: ["a", "b"], error: null, unhandled: [] as string[], timedOut: false };
+    expect(firstDifference(base, { ...base })).toBe(null);
+    expect(firstDifference(base, { ...base, lines: ["a", "c"] })).toBe('line 2: native "b", compiled "c"');
+    expect(firstDifference(base, { ...base, lines: ["a"] })).toBe('line 2: native "b", compiled (nothing)');
+    expect(firstDifference(base, { ...base, error: "TypeError" })).toBe("uncaught error: native null, compiled TypeError");
+    expect(firstDifference(base, { ...base, unhandled: ["Error(e1)"] })).toBe("unhandled rejections: native [], compiled [Error(e1)]");
   });
 });
 
