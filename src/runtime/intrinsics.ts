@@ -24,6 +24,7 @@ export var asyncIteratorSymbol: any = (hasSymbol && Symbol.asyncIterator) || "@@
 export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag;
 
 export var objectDefineProperty = Object.defineProperty;
+export var getOwnDescriptor = Object.getOwnPropertyDescriptor;
 var objectCreate = Object.create;
 export var objectGetPrototypeOf = Object.getPrototypeOf;
 // Missing only in engines that cannot change a prototype at all (mujs):

@@ -2,9 +2,10 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import { getOwnDescriptor } from "./intrinsics.js";
+
 var arraySlice = Array.prototype.slice;
 var getOwnNames = Object.getOwnPropertyNames;
-var getOwnDescriptor = Object.getOwnPropertyDescriptor;
 var objectDefine = Object.defineProperty;
 // [[OwnPropertyKeys]] in one call (one proxy trap) where the engine has Reflect; ES5 engines have no symbols.
 var ownKeys: ((o: any) => any[]) | undefined = typeof Reflect === "object" ? Reflect.ownKeys : undefined;
