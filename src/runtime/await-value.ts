@@ -18,7 +18,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { NativePromise, promiseResolve, promiseThen, objectDefineProperty, getOwnDescriptor, hasSymbol } from "./intrinsics.js";
+import { NativePromise, promisePrototype, promiseResolve, promiseThen, objectDefineProperty, getOwnDescriptor, hasSymbol } from "./intrinsics.js";
 
 export interface Awaiter {
   /** Set once, by the driver: called with the settled value or the rejection reason. */
@@ -27,8 +27,7 @@ export interface Awaiter {
 }
 
 /** Only where `then` looks up @@species at all: a promise polyfill on an older engine may need its promises' `constructor`. */
-var speciesLookup = hasSymbol && !!Symbol.species && !!NativePromise;
-var promisePrototype: any = NativePromise && NativePromise.prototype;
+var speciesLookup = hasSymbol && Symbol.species;
 
 /** Subscribes `awaiter` to `value`. Throws if PromiseResolve does (a throwing `constructor` getter). */
 export function awaitValue(awaiter: Awaiter, value: any): void {

@@ -10,8 +10,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export var NativePromise: PromiseConstructor = typeof Promise === "function" ? Promise : (undefined as any);
+export var promisePrototype: any = NativePromise && NativePromise.prototype;
 export var promiseThen: (this: Promise<any>, f: (v: any) => any, r: (e: any) => any) => Promise<any> =
-  NativePromise && NativePromise.prototype.then;
+  promisePrototype && promisePrototype.then;
 export var promiseResolve: (this: PromiseConstructor, v: any) => Promise<any> = NativePromise && NativePromise.resolve;
 export var callFunction = Function.prototype.call;
 
