@@ -40,6 +40,8 @@ export interface ScopeSetup {
   iterationCopies: Map<t.Node, { env: string; names: string[] }>;
   /** Environment variables to declare in the wrapper. */
   vars: string[];
+  /** `for…in`/`for…of` loops whose expression reads a head binding: its TDZ is set up before the expression runs. */
+  headReadBeforeInit: Set<t.Node>;
 }
 
 interface Reference {
@@ -76,7 +78,7 @@ export function analyzeBlockBindings(fn: NodePath<t.Function>, moved: MovedBindi
 
 export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, runtime: RuntimeRef): ScopeSetup {
   const fn = analysis.fn;
-  const setup: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [] };
+  const setup: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() };
   const envs = new Map<t.Node, { name: string; fields: t.ObjectProperty[]; scope: NodePath }>();
   const addEntry = (scope: t.Node, statement: t.Statement) => {
     const list = setup.entries.get(scope) ?? [];
@@ -87,6 +89,10 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
 
   for (const { item, refs, unsafe, scopePath } of analysis.items) {
     if (item.kind === "const") forbidAssignments(refs, item, runtime);
+    if (scopePath.isForInStatement() || scopePath.isForOfStatement()) {
+      const right = (scopePath as NodePath<t.ForXStatement>).get("right");
+      if (unsafe.some((r) => r.path.isDescendant(right))) setup.headReadBeforeInit.add(scopePath.node);
+    }
     let env: string | null = null;
     if (analysis.boxed.has(item)) {
       let record = envs.get(scopePath.node);

@@ -24,7 +24,7 @@ export class LowerContext {
   /** Label of the dispatch loop, needed when a jump leaves a native loop. */
   dispatchLabel: string | null = null;
   /** What entering each exploded scope involves (from hoisting). */
-  scopes: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [] };
+  scopes: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() };
 
   constructor(
     readonly kind: FunctionKind,

@@ -228,10 +228,13 @@ export class Emitter {
    * state with no code yet simply joins the region, even when a label names
    * it: what runs there is the region's code, so a jump to it belongs there
    * too (a loop whose body is a `try` needs no empty head state before it).
+   * Not a resume state: the runtime throws a rejected `await` (or a
+   * generator's `throw()`) into the machine at the state it would have
+   * resumed, so that state must stay in the region of the `await` itself.
    */
   private moveToFreshState(): void {
     const state = this.current;
-    if (state.body.length === 0) state.region = this.region;
+    if (state.body.length === 0 && !isResume(state)) state.region = this.region;
     else this.startState("plain");
   }
 
@@ -346,6 +349,10 @@ export class Emitter {
     }
     return table;
   }
+}
+
+function isResume(state: State): boolean {
+  return state.kind === "resume-await" || state.kind === "resume-yield";
 }
 
 function labelIdOrNull(label: Label): number | null {

@@ -53,7 +53,7 @@ export function hoistScope(
     functions: [],
     argumentsName: null,
     newTargetName: null,
-    scopes: { entries: new Map(), iterationCopies: new Map(), vars: [] },
+    scopes: { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() },
   };
   const suspends = finder.has(fn.node.body);
   if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
@@ -144,10 +144,11 @@ export function hoistScope(
         if (node.kind === "using" || node.kind === "await using") {
           throw unsupported(node, "`using` declarations are not supported yet");
         }
-        const loopHead = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement();
+        const loop = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement() ? (path.parent as t.ForXStatement) : null;
         for (const declarator of node.declarations) {
-          // A `for…in`/`for…of` head binding is initialised before each iteration's body.
-          const initializedAt = loopHead ? -1 : declarator.end ?? 0;
+          // A `for…in`/`for…of` head binding is initialised before each
+          // iteration's body; the loop's expression runs while it is in its TDZ.
+          const initializedAt = loop ? (loop.body.start ?? 0) : (declarator.end ?? 0);
           for (const name of Object.keys(t.getBindingIdentifiers(declarator.id))) {
             if (node.kind === "var") declare(name);
             else claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt);

@@ -109,17 +109,47 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
 }
 
 /**
- * Replaces, in the default values inside `param`, each direct reference to a
- * parameter not yet initialised with the ReferenceError it would throw. A
- * closure in a default may read them later, once they are set, so closures
- * are left alone.
+ * Replaces, in the default values and computed keys inside `param`, each
+ * direct reference to a parameter not yet initialised with the ReferenceError
+ * it would throw. Bindings are made in evaluation order, so a default may
+ * read a name bound earlier in the same pattern (`{ a, b = a }`), never its
+ * own or a later one. A closure in a default may read them later, once they
+ * are set, so closures are left alone.
  */
-function forbidLaterReferences(param: t.Node, later: Set<string>, source: ArgumentSource): void {
-  const patterns: t.AssignmentPattern[] = [];
-  t.traverseFast(param, (node) => {
-    if (node.type === "AssignmentPattern") patterns.push(node);
-  });
-  for (const pattern of patterns) replaceIn(pattern, "right", later, source);
+function forbidLaterReferences(param: t.Node, fromHere: Set<string>, source: ArgumentSource): void {
+  const bound = new Set<string>();
+  const notYetBound = () => new Set([...fromHere].filter((name) => !bound.has(name)));
+  const visit = (node: t.Node): void => {
+    switch (node.type) {
+      case "Identifier":
+        bound.add(node.name);
+        return;
+      case "AssignmentPattern":
+        // The default runs before its target is bound.
+        replaceIn(node, "right", notYetBound(), source);
+        visit(node.left);
+        return;
+      case "ObjectPattern":
+        for (const property of node.properties) {
+          if (property.type === "RestElement") {
+            visit(property.argument);
+            continue;
+          }
+          if (property.computed) replaceIn(property, "key", notYetBound(), source);
+          visit(property.value);
+        }
+        return;
+      case "ArrayPattern":
+        for (const element of node.elements) if (element) visit(element);
+        return;
+      case "RestElement":
+        visit(node.argument);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(param);
 }
 
 /** Replaces the references under `holder[key]`, not descending into functions or classes. */

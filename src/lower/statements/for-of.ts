@@ -22,6 +22,8 @@ export function explodeForOf(ctx: LowerContext, loop: t.ForOfStatement, labels: 
   const { emitter } = ctx;
   const isAsync = loop.await === true;
   const record = ctx.temp("iterator");
+  // The head's bindings exist, uninitialised, while the expression runs.
+  if (ctx.scopes.headReadBeforeInit.has(loop)) ctx.enterScope(loop);
   emitter.at(loop.right.loc, () => {
     const source = explodeExpression(ctx, loop.right);
     emitter.emit(

@@ -84,6 +84,8 @@ export function explodeFor(ctx: LowerContext, loop: t.ForStatement, labels: stri
 export function explodeForIn(ctx: LowerContext, loop: t.ForInStatement, labels: string[]): void {
   const { emitter } = ctx;
   const headLoc = loop.left.loc ?? loop.loc;
+  // The head's bindings exist, uninitialised, while the expression runs.
+  if (ctx.scopes.headReadBeforeInit.has(loop)) ctx.enterScope(loop);
   const keys = emitter.at(loop.right.loc, () => ctx.spill(runtimeCall(ctx, "keys", [explodeExpression(ctx, loop.right)]), "keys"));
   const head = emitter.label();
   const end = emitter.label();
