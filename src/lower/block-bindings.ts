@@ -166,6 +166,30 @@ function isWriteTarget(path: NodePath): boolean {
     (parent.type === "AssignmentExpression" && parent.left === path.node);
 }
 
+/**
+ * Is the identifier written by destructuring or a `for…in`/`for…of` head?
+ * (Not Babel's isBindingIdentifier, which also says yes for the operand of
+ * a unary operator: `!c` reads `c`.)
+ */
+function isPatternTarget(path: NodePath): boolean {
+  const node = path.node;
+  const parent = path.parent;
+  switch (parent.type) {
+    case "ArrayPattern":
+    case "RestElement":
+      return true;
+    case "AssignmentPattern":
+      return parent.left === node;
+    case "ObjectProperty":
+      return parent.value === node && path.parentPath!.parent.type === "ObjectPattern";
+    case "ForInStatement":
+    case "ForOfStatement":
+      return parent.left === node;
+    default:
+      return false;
+  }
+}
+
 /** The closure directly created by `fn`'s own code that contains `path`. */
 function outermostClosure(path: NodePath, fn: NodePath): NodePath {
   let closure = path;
@@ -253,7 +277,7 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
       }
     } else if (parent.isUpdateExpression()) {
       parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", t.identifier(name)), fail()]));
-    } else if (ref.path.isBindingIdentifier() && !parent.isVariableDeclarator()) {
+    } else if (isPatternTarget(ref.path)) {
       // A destructuring or for…of target: a member whose setter throws, after the value is produced.
       const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), [t.stringLiteral(name)]), t.identifier("value"));
       replaceIdentifier(ref.path, target);
