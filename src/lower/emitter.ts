@@ -328,15 +328,22 @@ export class Emitter {
    * returned. It is left out rather than printed as an empty `case`.
    */
   private dropUnreachableEnd(): void {
+    if (!this.atUnreachableEnd()) return;
+    const states = this.states;
+    states.pop();
+    const before = states[states.length - 1];
+    for (const region of this.regions) if (region.end > before.id) region.end = before.id + 1;
+  }
+
+  /** Is the current (last) state empty, and one that nothing can reach (see dropUnreachableEnd)? */
+  atUnreachableEnd(): boolean {
     const states = this.states;
     const last = states[states.length - 1];
     const before = states[states.length - 2];
-    if (!last || !before || last.body.length > 0 || !before.terminated) return;
+    if (!last || !before || last !== this.current || last.body.length > 0 || !before.terminated) return false;
     const named = this.labels.some((label) => label.id === last.id && label.refs.length > 0);
     const handler = this.regions.some((r) => labelIdOrNull(r.onThrow) === last.id || (r.onReturn && labelIdOrNull(r.onReturn) === last.id));
-    if (named || handler) return;
-    states.pop();
-    for (const region of this.regions) if (region.end > before.id) region.end = before.id + 1;
+    return !named && !handler;
   }
 
   private tryTable(): number[] {

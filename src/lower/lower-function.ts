@@ -109,6 +109,9 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   explodeStatements(ctx, body);
   const exit = ctx.leaps.exitUsed;
   if (exit) {
+    // Falling off the end returns undefined, not whatever `return` a
+    // `finally` abandoned on the way (`m.rv` may still hold it).
+    if (!ctx.emitter.atUnreachableEnd()) ctx.emitter.terminate(t.returnStatement(), "return");
     ctx.emitter.mark(exit, "exit");
     ctx.emitter.terminate(t.returnStatement(ctx.machineField("rv")), "return");
   }

@@ -29,7 +29,10 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   const finalizer = statement.finalizer;
   const after = emitter.label();
   const catchEntry = emitter.label();
-  const setSlot = (cleanup: Cleanup, target: ReturnType<typeof emitter.label>) => emitter.emit(ctx.leaps.assignSlot(cleanup, target));
+  // Not after a jump, return or throw: the target would count as reachable from here.
+  const setSlot = (cleanup: Cleanup, target: ReturnType<typeof emitter.label>) => {
+    if (!emitter.currentState.terminated) emitter.emit(ctx.leaps.assignSlot(cleanup, target));
+  };
 
   const fin: Cleanup | null = finalizer
     ? {
