@@ -88,7 +88,6 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
   const tdzValue = () => runtimeMember(runtime, "TDZ");
 
   for (const { item, refs, unsafe, scopePath } of analysis.items) {
-    if (item.kind === "const") forbidAssignments(refs, item, runtime);
     if (scopePath.isForInStatement() || scopePath.isForOfStatement()) {
       const right = (scopePath as NodePath<t.ForXStatement>).get("right");
       if (unsafe.some((r) => r.path.isDescendant(right))) setup.headReadBeforeInit.add(scopePath.node);
@@ -109,6 +108,8 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
     const unsafeSet = new Set(unsafe);
     const current = () => (env ? t.memberExpression(t.identifier(env), t.identifier(item.name)) : t.identifier(item.name));
     const check = () => t.callExpression(runtimeMember(runtime, "checkInitialized"), [current(), t.stringLiteral(item.name)]);
+    // (The value a compound assignment to a const reads, from its environment and checked as any read.)
+    if (item.kind === "const") forbidAssignments(refs, item, runtime, (ref) => (unsafeSet.has(ref) ? check() : current()));
     for (const ref of refs) {
       if (!ref.path.node || ref.path.removed) continue;
       if (unsafeSet.has(ref) && !ref.read) checkBeforeWrite(ref.path, check, item.name, runtime, current);
@@ -252,7 +253,7 @@ function checkBeforeWrite(
 }
 
 /** `x = v` on a hoisted const becomes `(v, constAssign("x"))`; `x += v` keeps its read. */
-function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef): void {
+function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef, read: (ref: Reference) => t.Expression): void {
   const name = item.name;
   for (const ref of refs) {
     // The declaration's own initialisation (`const x = 1` became `x = 1`).
@@ -268,15 +269,15 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
           ? parent.node.right
           : operator === "&&=" || operator === "||=" || operator === "??="
             ? null
-            : t.binaryExpression(operator.slice(0, -1) as t.BinaryExpression["operator"], t.identifier(name), parent.node.right);
+            : t.binaryExpression(operator.slice(0, -1) as t.BinaryExpression["operator"], read(ref), parent.node.right);
       if (value === null) {
         const logical = operator.slice(0, 2) as "&&" | "||" | "??";
-        parent.replaceWith(t.logicalExpression(logical, t.identifier(name), t.sequenceExpression([parent.node.right, fail()])));
+        parent.replaceWith(t.logicalExpression(logical, read(ref), t.sequenceExpression([parent.node.right, fail()])));
       } else {
         parent.replaceWith(t.sequenceExpression([value, fail()]));
       }
     } else if (parent.isUpdateExpression()) {
-      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", t.identifier(name)), fail()]));
+      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", read(ref)), fail()]));
     } else if (isPatternTarget(ref.path)) {
       // A destructuring or for…of target: a member whose setter throws, after the value is produced.
       const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), [t.stringLiteral(name)]), t.identifier("value"));
