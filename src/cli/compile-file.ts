@@ -2,12 +2,12 @@
 // The same function runs on the main thread and in workers, so a parallel
 // build writes exactly what a serial one does.
 
-import { readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { transform, mayNeedLowering } from "../transform.js";
 import { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "../errors.js";
 import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
-import { ioFailure } from "./failures.js";
+import { ioFailure, notTextFailure } from "./failures.js";
+import { readSourceFile, type SourceText } from "./source-text.js";
 import {
   fileMapComment,
   findMapComment,
@@ -20,9 +20,9 @@ import {
 } from "./source-maps.js";
 
 export async function compileFile(task: CompileTask, settings: CompileSettings, cwd: string): Promise<CompileOutcome> {
-  let source: string;
+  let source: SourceText;
   try {
-    source = await readFile(task.input, "utf8");
+    source = await readSourceFile(task.input);
   } catch (error) {
     return { kind: "failed", failure: ioFailure("cannot read it", error), warnings: [] };
   }
@@ -36,13 +36,16 @@ function internalFailure(error: unknown): CompileOutcome {
 }
 
 /**
- * `task.input` is the absolute path the source is compiled as (it picks the
- * syntax and is the map's source); `task.output` is where the result goes,
- * null for stdout (then a map can only be inline).
+ * `source` is the input as decodeSourceText found it: one that is not UTF-8
+ * text fails without being compiled. `task.input` is the absolute path the
+ * source is compiled as (it picks the syntax and is the map's source);
+ * `task.output` is where the result goes, null for stdout (then a map can
+ * only be inline).
  */
-export function compileSource(source: string, task: CompileTask, settings: CompileSettings, cwd: string): CompileOutcome {
+export function compileSource(source: SourceText, task: CompileTask, settings: CompileSettings, cwd: string): CompileOutcome {
+  if (source.kind === "not-text") return { kind: "failed", failure: notTextFailure(source.reason), warnings: [] };
   try {
-    return compileText(source, task, settings, cwd);
+    return compileText(source.text, task, settings, cwd);
   } catch (error) {
     return internalFailure(error);
   }

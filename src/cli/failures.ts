@@ -1,5 +1,5 @@
-// Failures that are not the input's fault: files that cannot be read or
-// written, described in words rather than errno codes.
+// Failures outside the compiler: files that cannot be read or written,
+// described in words rather than errno codes, and inputs that are not text.
 
 import type { Failure } from "./types.js";
 
@@ -27,4 +27,9 @@ function describeErrno(code: string): string {
     default:
       return code;
   }
+}
+
+/** An input that is not UTF-8 text; `reason` comes from decodeSourceText. */
+export function notTextFailure(reason: string): Failure {
+  return { kind: "not-text", message: reason };
 }

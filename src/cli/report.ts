@@ -102,6 +102,7 @@ export function formatFailure(display: string, failure: Failure, verbose: boolea
       return `${display}:${failure.line}:${failure.column}: SyntaxError: ${failure.message}\n\n${failure.frame}\n\n`;
     case "unsupported":
       return `${display}:${failure.line}:${failure.column}: not supported: ${failure.message}\n\n${failure.frame}\n\n`;
+    case "not-text":
     case "io":
       return `${display}: ${failure.message}`;
     case "internal": {

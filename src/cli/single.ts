@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { writeOutcome, type BuildContext } from "./build.js";
 import { checkTargets, displayPath, type InputRoot } from "./files.js";
+import { readSourceStdin } from "./source-text.js";
 import { UsageError, type CliOptions, type CompileOutcome, type CompileTask } from "./types.js";
 
 /** Compiles stdin (no root) or one file; returns the exit status. */
@@ -23,7 +24,7 @@ export async function runSingle(root: InputRoot | null, options: CliOptions, con
   } else {
     const name = options.filename ?? "stdin";
     task = { kind: "compile", input: resolve(cwd, name), output, display: name };
-    outcome = compileSource(await readStdin(), task, settings, cwd);
+    outcome = compileSource(await readSourceStdin(), task, settings, cwd);
   }
   for (const warning of outcome.warnings) reporter.warning(task.display, warning);
   if (outcome.kind === "failed") {
@@ -41,13 +42,6 @@ export async function runSingle(root: InputRoot | null, options: CliOptions, con
   }
   await writeStdout(outcome.code);
   return 0;
-}
-
-async function readStdin(): Promise<string> {
-  process.stdin.setEncoding("utf8");
-  let text = "";
-  for await (const chunk of process.stdin) text += chunk;
-  return text;
 }
 
 function writeStdout(text: string): Promise<void> {

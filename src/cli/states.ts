@@ -1,31 +1,38 @@
 // `awaitless --states [table|json|dot] files…`: prints the state model of
 // each input (stdin too) instead of writing compiled code.
 
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { inspect } from "../inspect.js";
 import { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "../errors.js";
 import { formatStates } from "../states-format.js";
 import { displayPath, type InputRoot } from "./files.js";
+import { notTextFailure } from "./failures.js";
+import { readSourceFile, readSourceStdin, type SourceText } from "./source-text.js";
 import { UsageError, type CliOptions } from "./types.js";
 import type { BuildContext } from "./build.js";
 
 export async function runStates(roots: InputRoot[] | null, options: CliOptions, context: BuildContext): Promise<number> {
   const { cwd, reporter, settings } = context;
-  const inputs: Array<{ display: string; path: string; read: () => Promise<string> }> = [];
+  const inputs: Array<{ display: string; path: string; read: () => Promise<SourceText> }> = [];
   if (roots === null) {
     const name = options.filename ?? "stdin";
-    inputs.push({ display: name, path: resolve(cwd, name), read: readStdin });
+    inputs.push({ display: name, path: resolve(cwd, name), read: readSourceStdin });
   } else {
     for (const root of roots) {
       if (root.kind === "dir") throw new UsageError(`${root.given} is a folder; --states takes files`);
-      inputs.push({ display: displayPath(root.path, cwd), path: root.path, read: () => readFile(root.path, "utf8") });
+      inputs.push({ display: displayPath(root.path, cwd), path: root.path, read: () => readSourceFile(root.path) });
     }
   }
   let status = 0;
   for (const input of inputs) {
     try {
-      const { functions } = inspect(await input.read(), {
+      const source = await input.read();
+      if (source.kind === "not-text") {
+        reporter.failure(input.display, notTextFailure(source.reason));
+        status = 1;
+        continue;
+      }
+      const { functions } = inspect(source.text, {
         filename: input.path,
         sourceType: settings.sourceType,
         runtime: settings.runtime,
@@ -44,11 +51,4 @@ export async function runStates(roots: InputRoot[] | null, options: CliOptions, 
     }
   }
   return status;
-}
-
-async function readStdin(): Promise<string> {
-  process.stdin.setEncoding("utf8");
-  let text = "";
-  for await (const chunk of process.stdin) text += chunk;
-  return text;
 }

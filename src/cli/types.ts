@@ -81,8 +81,12 @@ export type CompileOutcome =
   | { kind: "failed"; failure: Failure; warnings: string[] };
 
 export interface Failure {
-  /** syntax: the input is not valid; unsupported: valid, but not lowered; io: a file could not be read or written; internal: a compiler bug. */
-  kind: "syntax" | "unsupported" | "io" | "internal";
+  /**
+   * syntax: the input is not valid; unsupported: valid, but not lowered;
+   * not-text: the input is not UTF-8 text (see source-text.ts); io: a file
+   * could not be read or written; internal: a compiler bug.
+   */
+  kind: "syntax" | "unsupported" | "not-text" | "io" | "internal";
   message: string;
   line?: number;
   column?: number;
