@@ -6,8 +6,9 @@
 import { parse } from "@babel/parser";
 import * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./options.js";
-import { transformWithRuntime, type TransformResult } from "./transform.js";
+import { transformOnThisStack, type TransformResult } from "./transform.js";
 import { parserPlugins } from "./parse.js";
+import { isStackOverflow, runOnLargeStack } from "./large-stack.js";
 import { rangeOf } from "./lower/describe.js";
 import type { FunctionModel } from "./model.js";
 
@@ -16,7 +17,18 @@ export type InspectResult = TransformResult;
 const STARTERS = new Set(["async", "generator", "asyncGenerator"]);
 
 export function inspect(code: string, options?: TransformOptions): InspectResult {
-  const { result, runtimeName } = transformWithRuntime(code, options);
+  try {
+    return inspectOnThisStack(code, options);
+  } catch (error) {
+    // Deeply nested input: the whole of inspect again on a large stack, as transform does.
+    if (!isStackOverflow(error)) throw error;
+    return runOnLargeStack<InspectResult>("inspect", code, options);
+  }
+}
+
+/** inspect itself; a stack overflow escapes as the RangeError it is. */
+export function inspectOnThisStack(code: string, options?: TransformOptions): InspectResult {
+  const { result, runtimeName } = transformOnThisStack(code, options);
   if (result.functions.length > 0 && runtimeName) attachOutputRanges(result, runtimeName, options);
   return result;
 }

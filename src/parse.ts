@@ -11,7 +11,9 @@ export function parserPlugins(options: NormalizedOptions): ParserPlugin[] {
   const plugins: ParserPlugin[] = [];
   if (options.typescript) plugins.push("typescript");
   if (options.jsx) plugins.push("jsx");
-  plugins.push("explicitResourceManagement", "importAttributes");
+  // Syntax newer than the compiler's own concern, parsed so that files using
+  // it still compile (and pass through unchanged where nothing is lowered).
+  plugins.push("explicitResourceManagement", "importAttributes", "decorators", "sourcePhaseImports", "deferredImportEvaluation");
   return plugins;
 }
 

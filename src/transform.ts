@@ -14,6 +14,7 @@ import { UnsupportedInput } from "./lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
 import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
+import { isStackOverflow, runOnLargeStack } from "./large-stack.js";
 
 
 export interface TransformResult {
@@ -47,8 +48,27 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   return transformWithRuntime(code, options).result;
 }
 
-/** `transform`, also telling the name of the output's runtime binding (for `inspect`). */
-export function transformWithRuntime(code: string, options?: TransformOptions): { result: TransformResult; runtimeName: string | null } {
+export interface TransformWithRuntime {
+  result: TransformResult;
+  runtimeName: string | null;
+}
+
+/**
+ * `transform`, also telling the name of the output's runtime binding (for
+ * `inspect`). Input nested too deeply for this thread's stack is compiled
+ * again on a large stack (see large-stack.ts).
+ */
+export function transformWithRuntime(code: string, options?: TransformOptions): TransformWithRuntime {
+  try {
+    return transformOnThisStack(code, options);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return runOnLargeStack<TransformWithRuntime>("transform", code, options);
+  }
+}
+
+/** The compile itself; a stack overflow escapes as the RangeError it is. */
+export function transformOnThisStack(code: string, options?: TransformOptions): TransformWithRuntime {
   const opts = normalizeOptions(options);
   // Always parsed, so that invalid input is rejected even when there is
   // nothing to lower; the CLI skips parsing itself with mayNeedLowering.
@@ -164,7 +184,35 @@ function lowerablePaths(program: NodePath<t.Program>): Array<Parameters<typeof l
     if (t.isFunction(node) && kindOf(node)) found.push(keys.join("."));
   };
   visit(program.node);
-  return found.map((keyPath) => program.get(keyPath) as unknown as Parameters<typeof lowerFunction>[0]);
+  const reach = pathReacher(program);
+  return found.map((keyPath) => reach(keyPath) as unknown as Parameters<typeof lowerFunction>[0]);
+}
+
+/**
+ * `program.get(keyPath)`, remembering every path on the way. Babel's `get`
+ * builds the paths of a whole list to reach one item of it, so reaching each
+ * function of a file with N top-level statements afresh would cost N each time.
+ */
+function pathReacher(program: NodePath<t.Program>): (keyPath: string) => NodePath {
+  const reached = new Map<string, NodePath | NodePath[]>();
+  const step = (from: NodePath | NodePath[], prefix: string, part: string): NodePath | NodePath[] => {
+    const key = prefix ? `${prefix}.${part}` : part;
+    let next = reached.get(key);
+    if (!next) {
+      next = Array.isArray(from) ? from[Number(part)] : (from.get(part) as NodePath | NodePath[]);
+      reached.set(key, next);
+    }
+    return next;
+  };
+  return (keyPath) => {
+    let at: NodePath | NodePath[] = program;
+    let prefix = "";
+    for (const part of keyPath.split(".")) {
+      at = step(at, prefix, part);
+      prefix = prefix ? `${prefix}.${part}` : part;
+    }
+    return at as NodePath;
+  };
 }
 
 function hasFunctionToLower(ast: t.File): boolean {
