@@ -66,7 +66,7 @@ var FOR_BODY = 0; //              an `await` in the body
 var FOR_YIELD = 1; //             the operand of `yield`
 var FOR_RETURN_REQUEST = 2; //    a return request's value, at a yield
 var FOR_DELEGATE_RESULT = 3; //   a result of the delegate's next/throw/return
-var FOR_DELEGATE_RETURN = 4; //   the value a delegated return completes with
+var FOR_DELEGATE_RETURN = 4; //   a return's value when the delegate has no return()
 var FOR_DELEGATE_CLOSE = 5; //    the delegate's return() result, before the TypeError for a missing throw()
 var FOR_AWAIT_RETURN = 6; //      AsyncGeneratorAwaitReturn
 
@@ -389,7 +389,11 @@ function delegateResult(m: AsyncGeneratorMachine, result: any): void {
   if (!done) {
     yieldValue(m, value);
   } else if (m.delegateReturning) {
-    wait(m, value, FOR_DELEGATE_RETURN);
+    // The delegate's return() is done: the yield* returns its value as it is.
+    // Only a delegate without return() has the value awaited (the spec's
+    // yield* steps 7.c.iii and 7.c.viii).
+    m.inner = null;
+    returnAt(m, value);
   } else {
     m.inner = null;
     m.v = value;
