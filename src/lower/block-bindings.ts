@@ -109,9 +109,12 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
     const current = () => (env ? t.memberExpression(t.identifier(env), t.identifier(item.name)) : t.identifier(item.name));
     const check = () => t.callExpression(runtimeMember(runtime, "checkInitialized"), [current(), t.stringLiteral(item.name)]);
     // (The value a compound assignment to a const reads, from its environment and checked as any read.)
-    if (item.kind === "const") forbidAssignments(refs, item, runtime, (ref) => (unsafeSet.has(ref) ? check() : current()));
+    const forbidden =
+      item.kind === "const" ? forbidAssignments(refs, item, runtime, (ref) => (unsafeSet.has(ref) ? check() : current())) : null;
     for (const ref of refs) {
       if (!ref.path.node || ref.path.removed) continue;
+      // Already rewritten into a throwing assignment (a pattern target is now `constTarget(…).value`).
+      if (forbidden && forbidden.has(ref)) continue;
       if (unsafeSet.has(ref) && !ref.read) checkBeforeWrite(ref.path, check, item.name, runtime, current);
       let replacement: t.Expression = env ? current() : ref.path.node;
       if (unsafeSet.has(ref) && ref.read) replacement = check();
@@ -252,9 +255,13 @@ function checkBeforeWrite(
   }
 }
 
-/** `x = v` on a hoisted const becomes `(v, constAssign("x"))`; `x += v` keeps its read. */
-function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef, read: (ref: Reference) => t.Expression): void {
+/**
+ * `x = v` on a hoisted const becomes `(v, constAssign("x"))`; `x += v` keeps its read.
+ * Returns the references rewritten, which nothing else may touch.
+ */
+function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef, read: (ref: Reference) => t.Expression): Set<Reference> {
   const name = item.name;
+  const rewritten = new Set<Reference>();
   for (const ref of refs) {
     // The declaration's own initialisation (`const x = 1` became `x = 1`).
     if (ref.path.node === item.binding.identifier) continue;
@@ -276,14 +283,18 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
       } else {
         parent.replaceWith(t.sequenceExpression([value, fail()]));
       }
+      rewritten.add(ref);
     } else if (parent.isUpdateExpression()) {
       parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", read(ref)), fail()]));
+      rewritten.add(ref);
     } else if (isPatternTarget(ref.path)) {
       // A destructuring or for…of target: a member whose setter throws, after the value is produced.
       const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), [t.stringLiteral(name)]), t.identifier("value"));
       replaceIdentifier(ref.path, target);
+      rewritten.add(ref);
     }
   }
+  return rewritten;
 }
 
 /**
