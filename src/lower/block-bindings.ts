@@ -110,7 +110,15 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
     const check = () => t.callExpression(runtimeMember(runtime, "checkInitialized"), [current(), t.stringLiteral(item.name)]);
     // (The value a compound assignment to a const reads, from its environment and checked as any read.)
     const forbidden =
-      item.kind === "const" ? forbidAssignments(refs, item, runtime, (ref) => (unsafeSet.has(ref) ? check() : current())) : null;
+      item.kind === "const"
+        ? forbidAssignments(
+            refs,
+            item,
+            runtime,
+            (ref) => (unsafeSet.has(ref) ? check() : current()),
+            (ref) => (unsafeSet.has(ref) ? current() : null),
+          )
+        : null;
     for (const ref of refs) {
       if (!ref.path.node || ref.path.removed) continue;
       // Already rewritten into a throwing assignment (a pattern target is now `constTarget(…).value`).
@@ -257,9 +265,19 @@ function checkBeforeWrite(
 
 /**
  * `x = v` on a hoisted const becomes `(v, constAssign("x"))`; `x += v` keeps its read.
- * Returns the references rewritten, which nothing else may touch.
+ * Where the assignment may run in the TDZ, the store checks it first, as
+ * SetMutableBinding does: a ReferenceError while uninitialised, a TypeError after
+ * (`constAssign("x", x)`, `constTarget("x", () => x).value`); `x += v` and the like
+ * already threw at their checked read. Returns the references rewritten, which
+ * nothing else may touch.
  */
-function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: RuntimeRef, read: (ref: Reference) => t.Expression): Set<Reference> {
+function forbidAssignments(
+  refs: Reference[],
+  item: MovedBinding,
+  runtime: RuntimeRef,
+  read: (ref: Reference) => t.Expression,
+  inTdz: (ref: Reference) => t.Expression | null,
+): Set<Reference> {
   const name = item.name;
   const rewritten = new Set<Reference>();
   for (const ref of refs) {
@@ -267,8 +285,10 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
     if (ref.path.node === item.binding.identifier) continue;
     const parent = ref.path.parentPath;
     if (!parent) continue;
+    const current = inTdz(ref);
     // Built only where an assignment needs it: naming a helper makes the file carry it.
-    const fail = () => t.callExpression(runtimeMember(runtime, "constAssign"), [t.stringLiteral(name)]);
+    const fail = (checked = false) =>
+      t.callExpression(runtimeMember(runtime, "constAssign"), current && !checked ? [t.stringLiteral(name), current] : [t.stringLiteral(name)]);
     if (parent.isAssignmentExpression() && parent.node.left === ref.path.node) {
       const operator = parent.node.operator;
       const value =
@@ -279,17 +299,19 @@ function forbidAssignments(refs: Reference[], item: MovedBinding, runtime: Runti
             : t.binaryExpression(operator.slice(0, -1) as t.BinaryExpression["operator"], read(ref), parent.node.right);
       if (value === null) {
         const logical = operator.slice(0, 2) as "&&" | "||" | "??";
-        parent.replaceWith(t.logicalExpression(logical, read(ref), t.sequenceExpression([parent.node.right, fail()])));
+        parent.replaceWith(t.logicalExpression(logical, read(ref), t.sequenceExpression([parent.node.right, fail(true)])));
       } else {
-        parent.replaceWith(t.sequenceExpression([value, fail()]));
+        parent.replaceWith(t.sequenceExpression([value, fail(operator !== "=")]));
       }
       rewritten.add(ref);
     } else if (parent.isUpdateExpression()) {
-      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", read(ref)), fail()]));
+      parent.replaceWith(t.sequenceExpression([t.unaryExpression("+", read(ref)), fail(true)]));
       rewritten.add(ref);
     } else if (isPatternTarget(ref.path)) {
       // A destructuring or for…of target: a member whose setter throws, after the value is produced.
-      const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), [t.stringLiteral(name)]), t.identifier("value"));
+      const args: t.Expression[] = [t.stringLiteral(name)];
+      if (current) args.push(t.arrowFunctionExpression([], current));
+      const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), args), t.identifier("value"));
       replaceIdentifier(ref.path, target);
       rewritten.add(ref);
     }

@@ -23,16 +23,21 @@ export function initializedWrite(current: any, name: string, value: any): any {
   return value;
 }
 
-/** An assignment target standing for a hoisted `const` in a pattern: storing into it throws. */
-export function constTarget(name: string): { value: any } {
+/**
+ * An assignment target standing for a hoisted `const` in a pattern: storing
+ * into it throws (`read`, given where the store may run in the TDZ, reads the
+ * binding at that moment).
+ */
+export function constTarget(name: string, read?: () => any): { value: any } {
   return {
     set value(ignored: any) {
-      constAssign(name);
+      constAssign(name, read && read());
     },
   };
 }
 
-/** An assignment to a hoisted `const`. */
-export function constAssign(name: string): never {
+/** An assignment to a hoisted `const`: ReferenceError while `current` is its TDZ marker, as natively, TypeError after. */
+export function constAssign(name: string, current?: any): never {
+  checkInitialized(current, name);
   throw new TypeError("Assignment to constant variable '" + name + "'.");
 }
