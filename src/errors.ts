@@ -69,6 +69,20 @@ const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
  * A code frame around `line`:`column` (1-based), unprintable characters in
  * the source shown escaped and the marker moved to match.
  */
+/**
+ * Input nested more deeply than even a large stack holds (or, where there are
+ * no worker threads to retry on, than the caller's stack holds): reported
+ * with the file's name instead of a bare RangeError. See src/large-stack.ts.
+ */
+export class AwaitlessInputTooDeepError extends Error {
+  readonly code = "AWAITLESS_INPUT_TOO_DEEP";
+  readonly reason = "the input is nested too deeply to compile (the compiler ran out of stack)";
+  constructor(readonly filename: string) {
+    super(`${filename}: the input is nested too deeply to compile (the compiler ran out of stack)`);
+    this.name = "AwaitlessInputTooDeepError";
+  }
+}
+
 export function codeFrame(source: string, line: number, column: number, message?: string): string {
   let shownSource = source;
   let shownColumn = column;

@@ -4,5 +4,5 @@
 export { transform, type TransformResult, type SourceMapObject } from "./transform.js";
 export { inspect, type InspectResult } from "./inspect.js";
 export type { TransformOptions, RuntimeMode, SourceType } from "./options.js";
-export { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "./errors.js";
+export { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "./errors.js";
 export type * from "./model.js";

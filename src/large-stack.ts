@@ -9,11 +9,11 @@
 // the worker (about a third of a second to start and load the compiler).
 //
 // Node only: where there is no `process.getBuiltinModule` (a browser, the
-// playground) the overflow is reported as `InputTooDeepError` instead.
+// playground) the overflow is reported as `AwaitlessInputTooDeepError` instead.
 
 import type * as WorkerThreads from "node:worker_threads";
 import { normalizeOptions, type TransformOptions } from "./options.js";
-import { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "./errors.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "./errors.js";
 
 /** What the worker can be asked to run; both return what the function of that name returns. */
 export type LargeStackEntry = "transform" | "inspect";
@@ -57,15 +57,6 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-/** The input is nested more deeply than even the large stack (or, in a browser, the page's stack) holds. */
-export class InputTooDeepError extends Error {
-  readonly code = "AWAITLESS_INPUT_TOO_DEEP";
-  constructor(readonly filename: string) {
-    super(`${filename}: the input is nested too deeply to compile (the compiler ran out of stack)`);
-    this.name = "AwaitlessInputTooDeepError";
-  }
-}
-
 function workerThreads(): typeof WorkerThreads | null {
   const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   return (host?.getBuiltinModule?.("node:worker_threads") as typeof WorkerThreads | undefined) ?? null;
@@ -74,12 +65,12 @@ function workerThreads(): typeof WorkerThreads | null {
 /**
  * Runs `entry(code, options)` on a worker thread with a large stack and
  * returns its result, or throws the error it threw, as its own class.
- * Throws InputTooDeepError where there are no worker threads.
+ * Throws AwaitlessInputTooDeepError where there are no worker threads.
  */
 export function runOnLargeStack<T>(entry: LargeStackEntry, code: string, options: TransformOptions | undefined): T {
   const filename = normalizeOptions(options).filename;
   const threads = workerThreads();
-  if (!threads) throw new InputTooDeepError(filename);
+  if (!threads) throw new AwaitlessInputTooDeepError(filename);
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new threads.MessageChannel();
   const request: LargeStackRequest = { entry, code, options };
@@ -95,7 +86,7 @@ export function runOnLargeStack<T>(entry: LargeStackEntry, code: string, options
       throw new Error(`${filename}: compiling deeply nested input on a large stack did not finish in ${TIME_LIMIT_MS / 60000} minutes`);
     }
     const message = threads.receiveMessageOnPort(port1);
-    if (!message) throw new InputTooDeepError(filename);
+    if (!message) throw new AwaitlessInputTooDeepError(filename);
     return unpack<T>(message.message as LargeStackReply);
   } finally {
     port1.close();
@@ -114,7 +105,7 @@ function unpack<T>(reply: LargeStackReply): T {
     case "unsupported":
       throw new AwaitlessUnsupportedError(error.reason, error.filename, error.line, error.column, error.frame);
     case "too-deep":
-      throw new InputTooDeepError(error.filename);
+      throw new AwaitlessInputTooDeepError(error.filename);
     default: {
       const rebuilt = new Error(error.message);
       rebuilt.name = error.name;

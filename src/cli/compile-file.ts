@@ -4,7 +4,7 @@
 
 import { basename, dirname } from "node:path";
 import { transform, mayNeedLowering } from "../transform.js";
-import { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "../errors.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../errors.js";
 import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
 import { ioFailure, notTextFailure } from "./failures.js";
 import { readSourceFile, type SourceText } from "./source-text.js";
@@ -112,6 +112,9 @@ function compileFailure(error: unknown): Failure {
   }
   if (error instanceof AwaitlessUnsupportedError) {
     return { kind: "unsupported", message: error.reason, line: error.line, column: error.column, frame: error.frame };
+  }
+  if (error instanceof AwaitlessInputTooDeepError) {
+    return { kind: "too-deep", message: error.reason };
   }
   const err = error instanceof Error ? error : new Error(String(error));
   return { kind: "internal", message: err.message, stack: err.stack };

@@ -103,6 +103,7 @@ export function formatFailure(display: string, failure: Failure, verbose: boolea
     case "unsupported":
       return `${display}:${failure.line}:${failure.column}: not supported: ${failure.message}\n\n${failure.frame}\n\n`;
     case "not-text":
+    case "too-deep":
     case "io":
       return `${display}: ${failure.message}`;
     case "internal": {

@@ -3,7 +3,7 @@
 
 import { resolve } from "node:path";
 import { inspect } from "../inspect.js";
-import { AwaitlessSyntaxError, AwaitlessUnsupportedError } from "../errors.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../errors.js";
 import { formatStates } from "../states-format.js";
 import { displayPath, type InputRoot } from "./files.js";
 import { notTextFailure } from "./failures.js";
@@ -42,6 +42,8 @@ export async function runStates(roots: InputRoot[] | null, options: CliOptions, 
       if (error instanceof AwaitlessSyntaxError || error instanceof AwaitlessUnsupportedError) {
         const kind = error instanceof AwaitlessSyntaxError ? "syntax" : "unsupported";
         reporter.failure(input.display, { kind, message: error.reason, line: error.line, column: error.column, frame: error.frame });
+      } else if (error instanceof AwaitlessInputTooDeepError) {
+        reporter.failure(input.display, { kind: "too-deep", message: error.reason });
       } else if ((error as NodeJS.ErrnoException)?.code) {
         reporter.failure(input.display, { kind: "io", message: (error as Error).message });
       } else {

@@ -83,10 +83,11 @@ export type CompileOutcome =
 export interface Failure {
   /**
    * syntax: the input is not valid; unsupported: valid, but not lowered;
-   * not-text: the input is not UTF-8 text (see source-text.ts); io: a file
-   * could not be read or written; internal: a compiler bug.
+   * not-text: the input is not UTF-8 text (see source-text.ts); too-deep:
+   * nested beyond what even a large stack holds; io: a file could not be
+   * read or written; internal: a compiler bug.
    */
-  kind: "syntax" | "unsupported" | "not-text" | "io" | "internal";
+  kind: "syntax" | "unsupported" | "not-text" | "too-deep" | "io" | "internal";
   message: string;
   line?: number;
   column?: number;
