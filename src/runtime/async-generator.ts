@@ -33,7 +33,7 @@ import {
   setPrototypeOf,
   setName,
   defineConstructor,
-  compileFromText,
+  noSourceText,
   defineMethod,
 } from "./intrinsics.js";
 import {
@@ -116,7 +116,7 @@ export var AsyncGeneratorPrototype: any = createPrototype(AsyncIteratorPrototype
 export var AsyncGeneratorFunctionPrototype: any = createPrototype(Function.prototype, "AsyncGeneratorFunction");
 defineHidden(AsyncGeneratorFunctionPrototype, "prototype", AsyncGeneratorPrototype);
 defineConstructor(AsyncGeneratorFunctionPrototype, function AsyncGeneratorFunction(source: any) {
-  return compileFromText(source);
+  throw noSourceText();
 });
 defineHidden(AsyncGeneratorPrototype, "constructor", AsyncGeneratorFunctionPrototype);
 

@@ -18,7 +18,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { createPrototype, setPrototypeOf, defineConstructor, compileFromText } from "./intrinsics.js";
+import { objectCreate, toStringTagSymbol, defineHidden, setPrototypeOf, defineConstructor, noSourceText } from "./intrinsics.js";
 import { newPromise, lastResolve, lastReject } from "./capability.js";
 import { awaitValue, Awaiter } from "./await-value.js";
 import { Machine, SUSPEND, enterCatch, suspendAwait } from "./machine.js";
@@ -90,9 +90,12 @@ function listen(m: AsyncMachine): void {
  * it as [[Prototype]], so `Object.getPrototypeOf(async function () {})` is one
  * shared object, tagged "AsyncFunction", as natively.
  */
-export var AsyncFunctionPrototype = createPrototype(Function.prototype, "AsyncFunction");
+// createPrototype(Function.prototype, "AsyncFunction") written out: every
+// async function's inlined helpers carry this, and it is smaller so.
+export var AsyncFunctionPrototype = objectCreate(Function.prototype);
+if (toStringTagSymbol) defineHidden(AsyncFunctionPrototype, toStringTagSymbol, "AsyncFunction");
 defineConstructor(AsyncFunctionPrototype, function AsyncFunction(source: any) {
-  return compileFromText(source);
+  throw noSourceText();
 });
 /**
  * Marks a compiled async function so its prototype chain matches a native

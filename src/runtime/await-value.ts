@@ -18,7 +18,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { NativePromise, promisePrototype, promiseResolve, promiseThen, objectDefineProperty, getOwnDescriptor, hasSymbol } from "./intrinsics.js";
+import { NativePromise, promisePrototype, promiseResolve, promiseThen, defineHidden, getOwnDescriptor, hasSymbol } from "./intrinsics.js";
 
 export interface Awaiter {
   /** Set once, by the driver: called with the settled value or the rejection reason. */
@@ -47,5 +47,5 @@ export function quietResolve(value: any): any {
 function makeQuiet(promise: any): void {
   var inherited = getOwnDescriptor(promisePrototype, "constructor");
   if (inherited && inherited.writable) promise.constructor = undefined;
-  else objectDefineProperty(promise, "constructor", { value: undefined });
+  else defineHidden(promise, "constructor");
 }

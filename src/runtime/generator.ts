@@ -30,7 +30,7 @@ import {
   setName,
   objectGetPrototypeOf,
   defineConstructor,
-  compileFromText,
+  noSourceText,
   defineMethod,
 } from "./intrinsics.js";
 import {
@@ -105,7 +105,7 @@ export var GeneratorPrototype: any = createPrototype(IteratorPrototype, "Generat
 export var GeneratorFunctionPrototype: any = createPrototype(Function.prototype, "GeneratorFunction");
 defineHidden(GeneratorFunctionPrototype, "prototype", GeneratorPrototype);
 defineConstructor(GeneratorFunctionPrototype, function GeneratorFunction(source: any) {
-  return compileFromText(source);
+  throw noSourceText();
 });
 defineHidden(GeneratorPrototype, "constructor", GeneratorFunctionPrototype);
 

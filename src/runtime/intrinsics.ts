@@ -9,7 +9,8 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-export var NativePromise: PromiseConstructor = typeof Promise === "function" ? Promise : (undefined as any);
+// false where there is no Promise: loading the runtime must not fail there (a file of generators needs none).
+export var NativePromise: PromiseConstructor = typeof Promise === "function" && (Promise as any);
 export var promisePrototype: any = NativePromise && NativePromise.prototype;
 export var promiseThen: (this: Promise<any>, f: (v: any) => any, r: (e: any) => any) => Promise<any> =
   promisePrototype && promisePrototype.then;
@@ -26,7 +27,7 @@ export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag;
 
 export var objectDefineProperty = Object.defineProperty;
 export var getOwnDescriptor = Object.getOwnPropertyDescriptor;
-var objectCreate = Object.create;
+export var objectCreate = Object.create;
 export var objectGetPrototypeOf = Object.getPrototypeOf;
 // Missing only in engines that cannot change a prototype at all (mujs):
 // there compiled functions keep Function.prototype as their [[Prototype]].
@@ -56,7 +57,7 @@ export function setName(fn: any, name: string): void {
 }
 
 /** A non-enumerable property, as built-in prototypes have. */
-export function defineHidden(target: any, key: any, value: any, writable?: boolean): void {
+export function defineHidden(target: any, key: any, value?: any, writable?: boolean): void {
   // Unset attributes default to false: not enumerable, and not writable unless asked.
   objectDefineProperty(target, key, { value: value, writable: writable, configurable: true });
 }
@@ -74,8 +75,9 @@ export function defineConstructor(proto: any, ctor: any): void {
   setPrototypeOf(ctor, Function);
 }
 
-export function compileFromText(source?: any): never {
-  throw new EvalError("no eval");
+/** What those constructors throw. */
+export function noSourceText(): EvalError {
+  return new EvalError("no eval");
 }
 
 /** A built-in method: non-enumerable, writable, named as the spec names it (the key, unless given). */

@@ -96,11 +96,17 @@ export function findHandler(tries: number[] | undefined, state: number, kind: nu
  * state. Returns false when nothing in the function catches it.
  */
 export function enterCatch(m: Machine, error: any): boolean {
-  var handler = findHandler(m.tries, m.s, 2);
-  if (!handler) return false;
-  m.s = handler;
-  m.v = error;
-  return true;
+  // findHandler(m.tries, m.s, 2), written out: every async function's
+  // inlined helpers carry this, and the generic lookup costs bytes there.
+  var tries = m.tries;
+  for (var i = 0; tries && i < tries.length; i += 4) {
+    if (tries[i] <= m.s && m.s < tries[i + 1] && tries[i + 2]) {
+      m.s = tries[i + 2];
+      m.v = error;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
