@@ -16,6 +16,14 @@ export var promiseThen: (this: Promise<any>, f: (v: any) => any, r: (e: any) => 
   promisePrototype && promisePrototype.then;
 export var promiseResolve: (this: PromiseConstructor, v: any) => Promise<any> = NativePromise && NativePromise.resolve;
 export var callFunction = Function.prototype.call;
+var bindFunction = Function.prototype.bind;
+/**
+ * `uncurriedCall(fn, self, a)` is `fn.call(self, a)` and `uncurriedApply(fn,
+ * self, list)` is `fn.apply(self, list)`, with the `call` and `apply` saved
+ * here: neither reads a property of `fn`.
+ */
+export var uncurriedCall: (fn: any, self: any, ...args: any[]) => any = bindFunction.call(callFunction, callFunction);
+export var uncurriedApply: (fn: any, self: any, args: ArrayLike<any>) => any = bindFunction.call(callFunction, Function.prototype.apply);
 
 export var hasSymbol = typeof Symbol === "function";
 // Without Symbol (mujs, old engines) iterables are looked up under the

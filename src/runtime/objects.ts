@@ -1,8 +1,9 @@
-// Helpers for lowered `for…in`, object rest patterns and rest parameters.
+// Helpers for lowered `for…in`, object rest patterns, rest parameters and
+// method calls with suspending arguments.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { getOwnDescriptor } from "./intrinsics.js";
+import { getOwnDescriptor, uncurriedCall, uncurriedApply } from "./intrinsics.js";
 
 var arraySlice = Array.prototype.slice;
 var getOwnNames = Object.getOwnPropertyNames;
@@ -103,4 +104,21 @@ function argumentsOf(): IArguments {
 /** A rest parameter: the arguments from `start` on, as a new array. */
 export function restArguments(args: ArrayLike<any>, start: number): any[] {
   return arraySlice.call(args, start);
+}
+
+/**
+ * `o.m(await x)`: the compiler reads `o.m` before the arguments, as natively,
+ * and then calls `call(method, o, ...args)`. The call goes through
+ * Function.prototype.call as saved at load, so neither a `call` property of
+ * the method's own nor a patched one is used, and a callee that is not
+ * callable throws TypeError here, after every argument was evaluated, as
+ * natively. (The engine's message quotes the source, `o.m is not a function`;
+ * this one can only name the value.)
+ */
+export function callMethod(fn: any, self: any): any {
+  // Callable means a function, or an object like document.all (typeof "undefined", yet not undefined).
+  if (typeof fn !== "function" && (fn === undefined || typeof fn !== "undefined")) {
+    throw new TypeError((fn && typeof fn === "object" ? "object" : String(fn)) + " is not a function");
+  }
+  return uncurriedApply(uncurriedCall, undefined, arguments);
 }

@@ -2,14 +2,28 @@
 //
 // A method call evaluates the object, the key, reads the method, and only
 // then the arguments; it calls with the object as `this`. When an argument
-// suspends, the method is read into a temporary first and called with
-// `.call(object, ...)`, so `obj.m(await x)` still reads `obj.m` before the
-// await and still calls it on `obj`.
+// suspends, the method is read into a temporary first and called with the
+// runtime's `call(method, object, ...)`, so `obj.m(await x)` still reads
+// `obj.m` before the await and still calls it on `obj`. Not `method.call(…)`:
+// that reads `call` from the method before the arguments are evaluated (a
+// missing method would throw too early), and a method's own `call` property
+// or a patched Function.prototype.call would be called instead.
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import { explodeExpression, explodeOperands, type Operand } from "./index.js";
 import { unsupported } from "../unsupported.js";
+import { runtimeMember, type RuntimeRef } from "../runtime-ref.js";
+
+/** `method` called with `self` as `this`, through the runtime (see above). */
+function callWithThis(
+  runtime: RuntimeRef,
+  method: t.Expression,
+  self: t.Expression,
+  args: Array<t.Expression | t.SpreadElement>,
+): t.CallExpression {
+  return t.callExpression(runtimeMember(runtime, "call"), [method, self, ...args]);
+}
 
 type Argument = t.Expression | t.SpreadElement | t.ArgumentPlaceholder;
 
@@ -33,7 +47,7 @@ export function explodeCall(ctx: LowerContext, node: t.CallExpression): t.Expres
     const self = object.type === "Super" ? t.thisExpression() : ctx.keep(object);
     const method = ctx.spill(t.memberExpression(object.type === "Super" ? object : t.cloneNode(self), key, callee.computed), tempHintOfKey(callee));
     const args = explodeOperands(ctx, argumentOperands(node.arguments));
-    return t.callExpression(t.memberExpression(method, t.identifier("call")), [self, ...rebuildArguments(node.arguments, args)]);
+    return callWithThis(ctx.runtime, method, self, rebuildArguments(node.arguments, args));
   }
   if (callee.type === "MemberExpression") {
     const { object, key } = explodeMemberParts(ctx, callee);
@@ -151,7 +165,7 @@ export function explodeOptionalChain(
     } else {
       const args = rebuildArguments(link.args, explodeOperands(ctx, argumentOperands(link.args)));
       const call = self
-        ? t.callExpression(t.memberExpression(t.cloneNode(current), t.identifier("call")), [t.cloneNode(self), ...args])
+        ? callWithThis(ctx.runtime, t.cloneNode(current), t.cloneNode(self), args)
         : t.callExpression(t.cloneNode(current), args);
       self = null;
       current = i === links.length - 1 && ignoreResult ? call : ctx.spill(call, "value");
