@@ -116,9 +116,27 @@ export function restArguments(args: ArrayLike<any>, start: number): any[] {
  * this one can only name the value.)
  */
 export function callMethod(fn: any, self: any): any {
+  checkCallable(fn);
+  return uncurriedApply(uncurriedCall, undefined, arguments);
+}
+
+/**
+ * ``o.tag`a${await x}` ``: the compiler reads `o.tag` before the
+ * substitutions, as natively, and the tagged template calls
+ * `methodTag(method, o)` with its strings and values, which calls the method
+ * with `o` as `this` (the template stays a tagged template, so its strings
+ * object is still the one of its site).
+ */
+export function methodTag(fn: any, self: any): any {
+  return function () {
+    checkCallable(fn);
+    return uncurriedApply(fn, self, arguments);
+  };
+}
+
+function checkCallable(fn: any): void {
   // Callable means a function, or an object like document.all (typeof "undefined", yet not undefined).
   if (typeof fn !== "function" && (fn === undefined || typeof fn !== "undefined")) {
     throw new TypeError((fn && typeof fn === "object" ? "object" : String(fn)) + " is not a function");
   }
-  return uncurriedApply(uncurriedCall, undefined, arguments);
 }

@@ -98,17 +98,20 @@ export function explodeNew(ctx: LowerContext, node: t.NewExpression): t.Expressi
 export function explodeTaggedTemplate(ctx: LowerContext, node: t.TaggedTemplateExpression): t.Expression {
   // The template object must stay tied to one call site, so the template is
   // rebuilt as a tagged template with its substitutions lowered. A member
-  // tag keeps its object (and `this`); its method is read at the call.
+  // tag is read before the substitutions, as a method call's callee is
+  // before its arguments: when they suspend, the method goes into a
+  // temporary and the tag becomes `methodTag(method, object)`, which calls it
+  // with the object (or, for `super.tag`, `this`) as `this`.
   const tag = node.tag;
   const parts: Operand[] = node.quasi.expressions.map((e) => ({ node: e as t.Expression, role: "value" as const }));
-  if (tag.type === "MemberExpression" && tag.object.type !== "Super") {
-    const head: Operand[] = [{ node: tag.object, role: "value" }];
-    if (tag.computed) head.push({ node: tag.property as t.Expression, role: "value" });
-    const values = explodeOperands(ctx, [...head, ...parts]);
-    const object = values[0];
-    const key = tag.computed ? values[1] : tag.property;
-    const subs = values.slice(head.length);
-    return { ...node, tag: t.memberExpression(object, key as t.Expression, tag.computed), quasi: { ...node.quasi, expressions: subs } };
+  if (tag.type === "MemberExpression") {
+    const partsSuspend = ctx.finder.any(node.quasi.expressions);
+    const { object, key } = explodeMemberParts(ctx, tag);
+    if (!partsSuspend) return { ...node, tag: t.memberExpression(object as t.Expression, key, tag.computed) };
+    const self = object.type === "Super" ? t.thisExpression() : ctx.keep(object);
+    const method = ctx.spill(t.memberExpression(object.type === "Super" ? object : t.cloneNode(self), key, tag.computed), tempHintOfKey(tag));
+    const subs = explodeOperands(ctx, parts);
+    return { ...node, tag: t.callExpression(runtimeMember(ctx.runtime, "methodTag"), [method, self]), quasi: { ...node.quasi, expressions: subs } };
   }
   const values = explodeOperands(ctx, [{ node: tag, role: "value" }, ...parts]);
   return { ...node, tag: values[0], quasi: { ...node.quasi, expressions: values.slice(1) } };
