@@ -53,6 +53,14 @@ export function explodeCall(ctx: LowerContext, node: t.CallExpression): t.Expres
     const { object, key } = explodeMemberParts(ctx, callee);
     return { ...node, callee: t.memberExpression(object as t.Expression, key, callee.computed) };
   }
+  if (callee.type === "OptionalMemberExpression") {
+    // `(o?.m)(…)`: a parenthesised chain is still a reference, so `o` is `this` (when the chain
+    // is skipped, the method is undefined and the call throws whatever `this` is).
+    const receiver: { self: t.Expression | null } = { self: null };
+    const method = explodeOptionalChain(ctx, callee, false, false, receiver);
+    const args = explodeOperands(ctx, argumentOperands(node.arguments));
+    return callWithThis(ctx.runtime, method, receiver.self!, rebuildArguments(node.arguments, args));
+  }
   if (callee.type === "Super" || callee.type === "Import" || callee.type === "V8IntrinsicIdentifier") {
     const args = explodeOperands(ctx, argumentOperands(node.arguments));
     return { ...node, arguments: rebuildArguments(node.arguments, args) };
@@ -126,12 +134,15 @@ type ChainLink =
  * temporaries; each `?.` tests its base for null or undefined and, if so,
  * skips the rest of the chain with `undefined` as the result. Under `delete`
  * the last member is deleted instead of read, and a skipped chain gives true.
+ * With `receiver`, a chain ending in a member reports the temporary holding
+ * that member's object (the `this` of a call of the chain's value).
  */
 export function explodeOptionalChain(
   ctx: LowerContext,
   node: t.OptionalCallExpression | t.OptionalMemberExpression,
   ignoreResult: boolean,
   deleting = false,
+  receiver?: { self: t.Expression | null },
 ): t.Expression {
   const links: ChainLink[] = [];
   let base: t.Expression = node;
@@ -164,6 +175,7 @@ export function explodeOptionalChain(
       self = nextIsCall ? current : null;
       const member = t.memberExpression(t.cloneNode(current), key as t.Expression, link.computed);
       const isLast = i === links.length - 1;
+      if (isLast && receiver) receiver.self = current;
       current = ctx.spill(deleting && isLast ? t.unaryExpression("delete", member) : member, nextIsCall ? "method" : "value");
     } else {
       const args = rebuildArguments(link.args, explodeOperands(ctx, argumentOperands(link.args)));
