@@ -8,7 +8,7 @@ import * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./options.js";
 import { transformOnThisStack, type TransformResult } from "./transform.js";
 import { parserPlugins } from "./parse.js";
-import { isStackOverflow, runOnLargeStack } from "./large-stack.js";
+import { retryOnLargeStack } from "./large-stack.js";
 import { rangeOf } from "./lower/describe.js";
 import type { FunctionModel } from "./model.js";
 
@@ -17,13 +17,8 @@ export type InspectResult = TransformResult;
 const STARTERS = new Set(["async", "generator", "asyncGenerator"]);
 
 export function inspect(code: string, options?: TransformOptions): InspectResult {
-  try {
-    return inspectOnThisStack(code, options);
-  } catch (error) {
-    // Deeply nested input: the whole of inspect again on a large stack, as transform does.
-    if (!isStackOverflow(error)) throw error;
-    return runOnLargeStack<InspectResult>("inspect", code, options);
-  }
+  // Deeply nested input: the whole of inspect again on a large stack, as transform does.
+  return retryOnLargeStack("inspect", code, options, inspectOnThisStack);
 }
 
 /** inspect itself; a stack overflow escapes as the RangeError it is. */

@@ -57,6 +57,24 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
+/**
+ * `run(code, options)` on this thread; when it overflows the stack, the
+ * same `entry` again on a large stack (which is what `run` is there).
+ */
+export function retryOnLargeStack<T>(
+  entry: LargeStackEntry,
+  code: string,
+  options: TransformOptions | undefined,
+  run: (code: string, options: TransformOptions | undefined) => T,
+): T {
+  try {
+    return run(code, options);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return runOnLargeStack<T>(entry, code, options);
+  }
+}
+
 function workerThreads(): typeof WorkerThreads | null {
   const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   return (host?.getBuiltinModule?.("node:worker_threads") as typeof WorkerThreads | undefined) ?? null;

@@ -14,7 +14,7 @@ import { UnsupportedInput } from "./lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
 import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
-import { isStackOverflow, runOnLargeStack } from "./large-stack.js";
+import { retryOnLargeStack } from "./large-stack.js";
 
 
 export interface TransformResult {
@@ -59,12 +59,7 @@ export interface TransformWithRuntime {
  * again on a large stack (see large-stack.ts).
  */
 export function transformWithRuntime(code: string, options?: TransformOptions): TransformWithRuntime {
-  try {
-    return transformOnThisStack(code, options);
-  } catch (error) {
-    if (!isStackOverflow(error)) throw error;
-    return runOnLargeStack<TransformWithRuntime>("transform", code, options);
-  }
+  return retryOnLargeStack("transform", code, options, transformOnThisStack);
 }
 
 /** The compile itself; a stack overflow escapes as the RangeError it is. */

@@ -305,6 +305,23 @@ describe(`${DEPTH}-deep nesting compiles and runs like native`, () => {
   });
 });
 
+describe("errors in input too deep for the default stack", () => {
+  // The parser overflows the default stack on this input before it reaches
+  // the error, so the error comes from the compile on the large stack and
+  // must cross back as the same located AwaitlessSyntaxError.
+  it("a syntax error at the bottom of 1,000 nested ifs is an AwaitlessSyntaxError at its place", () => {
+    const line = nest((i) => `if (await x) { t.push(${i}); `, "t.push(0 +);", () => "} ");
+    const outcome = attempt(`async function f(t, x) {\n${line}\n}\n`);
+    expect(outcome.kind).toBe("syntax");
+    const error = (outcome as { error: InstanceType<typeof AwaitlessSyntaxError> }).error;
+    expect(error).toBeInstanceOf(AwaitlessSyntaxError);
+    expect(error.filename).toBe("input.js");
+    expect(error.line).toBe(2);
+    expect(error.column).toBe(line.indexOf("0 +);") + 4);
+    expect(error.frame).toContain("t.push(0 +);");
+  });
+});
+
 // ---------------------------------------------------------------- large input
 
 /**
