@@ -20,6 +20,12 @@ function run({ entry, code, options }: LargeStackRequest): LargeStackReply {
   }
 }
 
-port.postMessage(run(request));
-Atomics.store(done, 0, 1);
-Atomics.notify(done, 0);
+try {
+  port.postMessage(run(request));
+} catch (error) {
+  // A reply that cannot be cloned still gets the caller an answer, not a wait.
+  port.postMessage({ ok: false, error: serializeError(error, normalizeOptions(request.options).filename) } satisfies LargeStackReply);
+} finally {
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+}
