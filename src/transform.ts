@@ -129,8 +129,12 @@ export function lowerProgramPath(
   source?: string,
   sharedRuntime = false,
 ): FunctionModel[] {
-  // The statements already put at the start of each scope, so later ones follow them.
+  // The statements already put at the start of each block, so later ones follow them.
   const inserted = new Map<t.Node, NodePath>();
+  // Those for the start of the program wait and go in together at the end:
+  // inserting each one into a long program body renumbers every statement
+  // after it, which made a file with thousands of functions quadratic.
+  const programStart: t.Statement[] = [];
   const runtime: RuntimeRef = { name: program.scope.generateUid("awaitless"), used: new Set() };
   onRuntime?.(runtime.name);
   const file: FileContext = {
@@ -139,13 +143,14 @@ export function lowerProgramPath(
     steps: new Map(),
     annotateFrom: opts.annotate ? (source ?? null) : null,
     objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint)),
-    atScopeStart: (scope, statement) => insertAtStart(scope, statement, inserted),
+    atScopeStart: (scope, statement) => (scope.isProgram() ? programStart.push(statement) : insertAtStart(scope, statement, inserted)),
   };
   for (const path of lowerablePaths(program)) lowerFunction(path, file);
   file.objectMethods.finish();
+  if (programStart.length > 0) placeAtStart(program, programStart);
   // Ordered before the runtime is inserted: walking an inlined runtime would cost more than the rest.
   const models = inOutputOrder(program.node, file.steps);
-  if (runtime.used.size > 0) insertAtStart(program, runtimeDeclaration(runtime, opts, program.node.sourceType, sharedRuntime), new Map());
+  if (runtime.used.size > 0) placeAtStart(program, [runtimeDeclaration(runtime, opts, program.node.sourceType, sharedRuntime)]);
   return models;
 }
 
@@ -234,26 +239,27 @@ function insertAtStart(scope: NodePath, statement: t.Statement, inserted: Map<t.
     inserted.set(scope.node, previous.insertAfter(statement)[0]);
     return;
   }
-  const placed = placeAtStart(scope, statement);
-  inserted.set(scope.node, placed);
+  const placed = placeAtStart(scope, [statement]);
+  inserted.set(scope.node, placed[placed.length - 1]);
 }
 
-function placeAtStart(scope: NodePath, statement: t.Statement): NodePath {
+/** Puts `statements`, in order, where a block's, switch case's or program's hoisted declarations go; returns their paths. */
+function placeAtStart(scope: NodePath, statements: t.Statement[]): NodePath[] {
   if (scope.isProgram()) {
-    const body = scope.get("body");
-    const imports = body.filter((s) => s.isImportDeclaration());
-    if (imports.length) return imports[imports.length - 1].insertAfter(statement)[0];
+    let lastImport = -1;
+    scope.node.body.forEach((statement, index) => statement.type === "ImportDeclaration" && (lastImport = index));
+    if (lastImport >= 0) return (scope.get(`body.${lastImport}`) as NodePath).insertAfter(statements);
     // The file's leading comment (a licence, a description) stays at the top.
     const first = scope.node.body[0];
     if (first?.leadingComments?.length) {
-      statement.leadingComments = first.leadingComments;
+      statements[0].leadingComments = first.leadingComments;
       first.leadingComments = [];
     }
-    return scope.unshiftContainer("body", statement)[0];
+    return scope.unshiftContainer("body", statements);
   }
-  if (scope.isSwitchCase()) return scope.unshiftContainer("consequent", statement)[0];
+  if (scope.isSwitchCase()) return scope.unshiftContainer("consequent", statements);
   if (scope.isBlockStatement() || scope.isStaticBlock()) {
-    return (scope as NodePath<t.BlockStatement>).unshiftContainer("body", statement)[0];
+    return (scope as NodePath<t.BlockStatement>).unshiftContainer("body", statements);
   }
   throw new Error(`awaitless internal error: cannot hoist into ${scope.type}`);
 }
