@@ -14,6 +14,7 @@ import { normalizeOptions, type TransformOptions } from "./options.js";
 import { lowerProgramPath } from "./transform.js";
 import { forgetNoSource } from "./lower/source-position.js";
 import type { NodePath } from "./babel.js";
+import { reportedToBabel, type CodeFrameSource } from "./babel-plugin-errors.js";
 
 export type PluginOptions = Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule" | "annotate">;
 
@@ -45,8 +46,13 @@ export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = 
           filename: state.filename ?? "unknown.js",
           sourceType: path.node.sourceType === "script" ? "script" : "module",
         });
-        // The file's text, which `annotate` quotes the lines of.
-        const functions = lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code);
+        let functions;
+        try {
+          // The file's text, which `annotate` quotes the lines of.
+          functions = lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code);
+        } catch (error) {
+          throw reportedToBabel(error, state.file as unknown as CodeFrameSource, opts.filename);
+        }
         if (functions.length > 0) forgetNoSource(path.node);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();

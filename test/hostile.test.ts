@@ -322,6 +322,33 @@ describe("errors in input too deep for the default stack", () => {
   });
 });
 
+describe("valid code lowering does not handle", () => {
+  // `await using` suspends when its block ends (disposal awaits), so it is a
+  // suspension point even in a function with no other await: it used to pass
+  // through unlowered there, leaving `await using` in a plain step function.
+  const cases: Array<[string, string, number, number]> = [
+    ["the only suspension of the function", "async function f(resource) {\n  await using handle = resource;\n  return handle;\n}\n", 2, 3],
+    ["in a for…of head", "async function f(resources) {\n  for (await using handle of resources) {}\n}\n", 2, 8],
+    ["in an async arrow inside", "function f(resource) {\n  return async () => { await using handle = resource; };\n}\n", 2, 24],
+    ["in an async generator", "async function* g(resource) {\n  await using handle = resource;\n}\n", 2, 3],
+  ];
+  for (const [where, code, line, column] of cases) {
+    it(`\`await using\` ${where} is an AwaitlessUnsupportedError at its place`, () => {
+      const outcome = attempt(code);
+      expect(outcome.kind).toBe("unsupported");
+      const error = (outcome as { error: InstanceType<typeof AwaitlessUnsupportedError> }).error;
+      expect(error.message).toMatch(/`using` declarations are not supported yet/);
+      expect([error.line, error.column]).toEqual([line, column]);
+    });
+  }
+
+  it("a plain `using` in an async function that never suspends stays as written, inside one state", () => {
+    const outcome = attempt("async function f(resource) {\n  { using handle = resource; }\n  return 1;\n}\n");
+    expect(outcome.kind).toBe("compiled");
+    expect((outcome as { code: string }).code).toMatch(/\{\s*using handle = resource;\s*\}/);
+  });
+});
+
 // ---------------------------------------------------------------- large input
 
 /**

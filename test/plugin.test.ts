@@ -15,7 +15,8 @@
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createRequire } from "node:module";
-import { transform, type TransformOptions } from "../src/index.js";
+import { transform, AwaitlessInputTooDeepError, type TransformOptions } from "../src/index.js";
+import { reportedToBabel } from "../src/babel-plugin-errors.js";
 import awaitless from "../src/babel-plugin.js";
 import { loadFixtures, goldenOptions, type Fixture } from "./support/fixtures.js";
 import { runNodeAsync } from "./support/run-node-async.js";
@@ -244,6 +245,14 @@ for (const [babelName, babel] of BABELS) {
       const plain = "const x = 1;\nfunction f() {\n  return x;\n}";
       expect(compile(babel, plain, {})).toBe(plain);
     });
+
+    it("valid code it cannot lower fails with Babel's located error and a code frame, not an internal one", () => {
+      const code = "async function f(resource) {\n  await using handle = resource;\n  return handle;\n}\n";
+      const run = () => compile(babel, code, {}, { parserOpts: { plugins: ["explicitResourceManagement"] } });
+      expect(run).toThrow(/sample\.js: .*not supported/);
+      // The frame points at line 2, where the declaration is.
+      expect(run).toThrow(/> 2 \|   await using handle = resource;/);
+    });
   });
 }
 
@@ -441,5 +450,30 @@ describe("loaded by package name, as a project that installed awaitless loads it
     expect(result?.code).toMatch(/require\("awaitless\/runtime"\)/);
     const expected: RunResult = await runNodeAsync(program, { module: true });
     expect(await runNodeAsync(result!.code!, { module: false, dir: sandbox.dir })).toEqual(expected);
+  });
+});
+
+describe("what a Babel build shows for a stack overflow in lowering", () => {
+  // Babel's own parser and traversal overflow first on almost any input deep
+  // enough (a 1,200-term sum already overflows Babel's traversal with a no-op
+  // plugin), so no input reaches this reliably: the mapping is tested on a
+  // real RangeError from a real overflow.
+  it("is the API's AwaitlessInputTooDeepError, its message without the file name Babel adds", () => {
+    const overflow = (() => {
+      const recurse = (n: number): number => recurse(n + 1) + 1;
+      try {
+        recurse(0);
+      } catch (error) {
+        return error;
+      }
+      throw new Error("the stack did not overflow");
+    })();
+    const file = { buildCodeFrameError: () => new Error("not expected here") };
+    const reported = reportedToBabel(overflow, file, "src/deep.js");
+    expect(reported).toBeInstanceOf(AwaitlessInputTooDeepError);
+    expect((reported as Error).message).toBe("the input is nested too deeply to compile (the compiler ran out of stack)");
+    expect((reported as AwaitlessInputTooDeepError).filename).toBe("src/deep.js");
+    const other = new TypeError("a bug");
+    expect(reportedToBabel(other, file, "src/deep.js")).toBe(other);
   });
 });

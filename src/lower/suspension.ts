@@ -8,8 +8,9 @@ export type FunctionKind = "async" | "generator" | "asyncGenerator";
 
 /**
  * Answers "does this node contain a suspension point of the function being
- * lowered?" — an `await`, a `yield`, a `for await`, or (in an async generator,
- * where `return v` awaits `v`) a `return` with an operand. Nested functions,
+ * lowered?" — an `await`, a `yield`, a `for await`, an `await using`
+ * declaration (its disposal awaits when the block ends), or (in an async
+ * generator, where `return v` awaits `v`) a `return` with an operand. Nested functions,
  * class bodies' methods and field initialisers are separate functions and do
  * not count; computed class keys and `extends` clauses do.
  */
@@ -40,6 +41,9 @@ export class SuspensionFinder {
         return true;
       case "ForOfStatement":
         if (node.await) return true;
+        break;
+      case "VariableDeclaration":
+        if (node.kind === "await using") return true;
         break;
       case "ReturnStatement":
         if (this.kind === "asyncGenerator" && node.argument) return true;
