@@ -123,7 +123,7 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
       if (!ref.path.node || ref.path.removed) continue;
       // Already rewritten into a throwing assignment (a pattern target is now `constTarget(…).value`).
       if (forbidden && forbidden.has(ref)) continue;
-      if (unsafeSet.has(ref) && !ref.read) checkBeforeWrite(ref.path, check, item.name, runtime, current);
+      if (unsafeSet.has(ref) && !ref.read && checkBeforeWrite(ref.path, check, item.name, runtime, current)) continue;
       let replacement: t.Expression = env ? current() : ref.path.node;
       if (unsafeSet.has(ref) && ref.read) replacement = check();
       if (replacement !== ref.path.node) replaceIdentifier(ref.path, replacement);
@@ -175,7 +175,9 @@ function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map
 function isWriteTarget(path: NodePath): boolean {
   const parent = path.parent;
   return (parent.type === "UpdateExpression" && parent.argument === path.node) ||
-    (parent.type === "AssignmentExpression" && parent.left === path.node);
+    (parent.type === "AssignmentExpression" && parent.left === path.node) ||
+    // Babel calls the target of `for (x of xs)` referenced; it is only written.
+    ((parent.type === "ForOfStatement" || parent.type === "ForInStatement") && parent.left === path.node);
 }
 
 /**
@@ -241,7 +243,10 @@ function caseOf(path: NodePath): t.Node | null {
 
 /**
  * A write that can run in the TDZ throws there: `x = v` evaluates `v`, then
- * finds `x` uninitialised; `x += v`, `x++` and `x ||= v` read `x` first.
+ * finds `x` uninitialised; `x += v`, `x++` and `x ||= v` read `x` first; a
+ * destructuring or for…in/of target stores after its value is produced, so
+ * it becomes a member whose setter checks, then stores. Returns true when it
+ * replaced the identifier itself (nothing else may touch it then).
  */
 function checkBeforeWrite(
   path: NodePath<t.Identifier>,
@@ -249,9 +254,22 @@ function checkBeforeWrite(
   name: string,
   runtime: RuntimeRef,
   current: () => t.Expression,
-): void {
+): boolean {
   const parent = path.parentPath;
-  if (!parent) return;
+  if (!parent) return false;
+  if (isPatternTarget(path)) {
+    // ES5 functions, not arrows: everything the compiler writes is ES5.
+    const param = name === "value" ? "newValue" : "value";
+    const read = t.functionExpression(null, [], t.blockStatement([t.returnStatement(current())]));
+    const write = t.functionExpression(
+      null,
+      [t.identifier(param)],
+      t.blockStatement([t.expressionStatement(t.assignmentExpression("=", current() as t.LVal, t.identifier(param)))]),
+    );
+    const target = t.callExpression(runtimeMember(runtime, "initializedTarget"), [t.stringLiteral(name), read, write]);
+    replaceIdentifier(path, t.memberExpression(target, t.identifier("value")));
+    return true;
+  }
   if (parent.isAssignmentExpression() && parent.node.left === path.node) {
     if (parent.node.operator === "=") {
       parent.node.right = t.callExpression(runtimeMember(runtime, "initializedWrite"), [current(), t.stringLiteral(name), parent.node.right]);
@@ -261,6 +279,7 @@ function checkBeforeWrite(
   } else if (parent.isUpdateExpression()) {
     parent.replaceWith(t.sequenceExpression([check(), parent.node]));
   }
+  return false;
 }
 
 /**
@@ -310,7 +329,7 @@ function forbidAssignments(
     } else if (isPatternTarget(ref.path)) {
       // A destructuring or for…of target: a member whose setter throws, after the value is produced.
       const args: t.Expression[] = [t.stringLiteral(name)];
-      if (current) args.push(t.arrowFunctionExpression([], current));
+      if (current) args.push(t.functionExpression(null, [], t.blockStatement([t.returnStatement(current)])));
       const target = t.memberExpression(t.callExpression(runtimeMember(runtime, "constTarget"), args), t.identifier("value"));
       replaceIdentifier(ref.path, target);
       rewritten.add(ref);

@@ -24,6 +24,20 @@ export function initializedWrite(current: any, name: string, value: any): any {
 }
 
 /**
+ * An assignment target standing for a hoisted `let` or `class` binding in a
+ * pattern or a for…in/of head, where the store may run in its TDZ: the store
+ * is a ReferenceError there, as natively, and a plain write after.
+ */
+export function initializedTarget(name: string, read: () => any, write: (value: any) => void): { value: any } {
+  return {
+    set value(value: any) {
+      checkInitialized(read(), name);
+      write(value);
+    },
+  };
+}
+
+/**
  * An assignment target standing for a hoisted `const` in a pattern: storing
  * into it throws (`read`, given where the store may run in the TDZ, reads the
  * binding at that moment).
