@@ -28,6 +28,8 @@ export interface MovedBinding {
   binding: Binding;
   /** Its name in the wrapper. */
   name: string;
+  /** Its name in the source, which error messages use (`name` may be a renamed copy). */
+  sourceName: string;
   kind: "let" | "const" | "class" | "catch" | "function";
   /** Source offset after which the binding is initialised (-1: from scope entry). */
   initializedAt: number;
@@ -90,7 +92,8 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
   for (const { item, refs, unsafe, scopePath } of analysis.items) {
     if (scopePath.isForInStatement() || scopePath.isForOfStatement()) {
       const right = (scopePath as NodePath<t.ForXStatement>).get("right");
-      if (unsafe.some((r) => r.path.isDescendant(right))) setup.headReadBeforeInit.add(scopePath.node);
+      // (isDescendant excludes the path itself: `for (let x of x)` reads x as the whole expression.)
+      if (unsafe.some((r) => r.path.node === right.node || r.path.isDescendant(right))) setup.headReadBeforeInit.add(scopePath.node);
     }
     let env: string | null = null;
     if (analysis.boxed.has(item)) {
@@ -107,7 +110,7 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
     }
     const unsafeSet = new Set(unsafe);
     const current = () => (env ? t.memberExpression(t.identifier(env), t.identifier(item.name)) : t.identifier(item.name));
-    const check = () => t.callExpression(runtimeMember(runtime, "checkInitialized"), [current(), t.stringLiteral(item.name)]);
+    const check = () => t.callExpression(runtimeMember(runtime, "checkInitialized"), [current(), t.stringLiteral(item.sourceName)]);
     // (The value a compound assignment to a const reads, from its environment and checked as any read.)
     const forbidden =
       item.kind === "const"
@@ -123,7 +126,7 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
       if (!ref.path.node || ref.path.removed) continue;
       // Already rewritten into a throwing assignment (a pattern target is now `constTarget(…).value`).
       if (forbidden && forbidden.has(ref)) continue;
-      if (unsafeSet.has(ref) && !ref.read && checkBeforeWrite(ref.path, check, item.name, runtime, current)) continue;
+      if (unsafeSet.has(ref) && !ref.read && checkBeforeWrite(ref.path, check, item, runtime, current)) continue;
       let replacement: t.Expression = env ? current() : ref.path.node;
       if (unsafeSet.has(ref) && ref.read) replacement = check();
       if (replacement !== ref.path.node) replaceIdentifier(ref.path, replacement);
@@ -251,15 +254,17 @@ function caseOf(path: NodePath): t.Node | null {
 function checkBeforeWrite(
   path: NodePath<t.Identifier>,
   check: () => t.Expression,
-  name: string,
+  item: MovedBinding,
   runtime: RuntimeRef,
   current: () => t.Expression,
 ): boolean {
   const parent = path.parentPath;
   if (!parent) return false;
+  const name = item.sourceName;
   if (isPatternTarget(path)) {
-    // ES5 functions, not arrows: everything the compiler writes is ES5.
-    const param = name === "value" ? "newValue" : "value";
+    // ES5 functions, not arrows: everything the compiler writes is ES5. The
+    // parameter must not be the name `current()` reads.
+    const param = item.name === "value" ? "newValue" : "value";
     const read = t.functionExpression(null, [], t.blockStatement([t.returnStatement(current())]));
     const write = t.functionExpression(
       null,
@@ -297,7 +302,7 @@ function forbidAssignments(
   read: (ref: Reference) => t.Expression,
   inTdz: (ref: Reference) => t.Expression | null,
 ): Set<Reference> {
-  const name = item.name;
+  const name = item.sourceName;
   const rewritten = new Set<Reference>();
   for (const ref of refs) {
     // The declaration's own initialisation (`const x = 1` became `x = 1`).

@@ -84,7 +84,7 @@ export function hoistScope(
       declare(name);
       return name;
     }
-    const item: MovedBinding = { binding, name, kind, initializedAt };
+    const item: MovedBinding = { binding, name, sourceName: name, kind, initializedAt };
     if (binding.scope === fnScope) {
       // Already function-level: its name stays; it still gets TDZ checks.
       declare(name);
