@@ -10,11 +10,11 @@ import { transformOnThisStack, type TransformResult } from "./transform.js";
 import { parserPlugins } from "./parse.js";
 import { retryOnLargeStack } from "./large-stack.js";
 import { rangeOf } from "./lower/describe.js";
+import { STEP_STARTERS } from "./lower/start-helpers.js";
 import type { FunctionModel } from "./model.js";
 
 export type InspectResult = TransformResult;
 
-const STARTERS = new Set(["async", "generator", "asyncGenerator"]);
 
 export function inspect(code: string, options?: TransformOptions): InspectResult {
   // Deeply nested input: the whole of inspect again on a large stack, as transform does.
@@ -58,7 +58,7 @@ function isStart(call: t.CallExpression, runtimeName: string): boolean {
     callee.object.type === "Identifier" &&
     callee.object.name === runtimeName &&
     callee.property.type === "Identifier" &&
-    STARTERS.has(callee.property.name) &&
+    STEP_STARTERS.has(callee.property.name) &&
     t.isFunction(call.arguments[0])
   );
 }

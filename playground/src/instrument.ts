@@ -7,16 +7,16 @@
 // calls and the timing are the compiler's.
 //
 // Step functions are found the way `inspect` finds them: the first argument
-// of each `<runtime>.async(...)`, `.generator(...)` or `.asyncGenerator(...)`
+// of each `<runtime>.async(...)` (or `.asyncOnce`), `.generator(...)` or `.asyncGenerator(...)`
 // call, in output order, which is the order of the function models.
 
 import { parse } from "@babel/parser";
 import { VISITOR_KEYS } from "@babel/types";
 import type * as t from "@babel/types";
 import { RUN_GLOBAL } from "./compiler.ts";
+import { STEP_STARTERS } from "../../src/lower/start-helpers.ts";
 
 export const TRACE_HOOK = "__awaitlessTrace";
-const STARTERS = new Set(["async", "generator", "asyncGenerator"]);
 
 interface Edit {
   at: number;
@@ -45,7 +45,7 @@ export function instrument(code: string, functionCount: number, sourceType: "mod
       callee.object.type === "Identifier" &&
       callee.object.name === runtimeName &&
       callee.property.type === "Identifier" &&
-      STARTERS.has(callee.property.name)
+      STEP_STARTERS.has(callee.property.name)
     ) {
       const step = node.arguments[0];
       if (step && (step.type === "FunctionExpression" || step.type === "ArrowFunctionExpression")) steps.push(step);

@@ -24,13 +24,14 @@
 
 import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
-import { SuspensionFinder, type FunctionKind } from "./suspension.js";
+import { SuspensionFinder, suspendsAtMostOnce, type FunctionKind } from "./suspension.js";
 import { LowerContext } from "./context.js";
 import { hoistScope } from "./hoist.js";
 import { separateBodyFromParams } from "./param-scope.js";
 import { lowerParams, type LoweredParams } from "./params.js";
 import { explodeStatements, emitNative } from "./statements/index.js";
 import { buildStepBody } from "./step-function.js";
+import { startHelper } from "./start-helpers.js";
 import { annotateStates } from "./annotate.js";
 import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { describeFunction } from "./describe.js";
@@ -79,6 +80,8 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
   node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names));
   const finder = new SuspensionFinder(kind);
+  // Before hoisting rewrites the body; nested functions are already lowered (their awaits are calls now).
+  const once = kind === "async" && suspendsAtMostOnce(node.body);
   const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime);
 
   let argumentsName = hoist.argumentsName;
@@ -125,7 +128,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   nameStep(step, node, displayName(node, inferred));
 
   const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
-  const start = runtimeCall(file, START_HELPERS[kind], startArguments(kind, step, stepIsArrow, tries, self));
+  const start = runtimeCall(file, startHelper(kind, once), startArguments(kind, step, stepIsArrow, tries, self));
 
   // A sloppy function with default values, patterns or a rest among its
   // parameters has an unmapped `arguments`; the wrapper's plain parameters
@@ -227,7 +230,7 @@ function displayName(node: t.Function, inferred: string | null): string {
   return inferred ?? "";
 }
 
-const START_HELPERS = { async: "async", generator: "generator", asyncGenerator: "asyncGenerator" } as const;
+
 const MARK_HELPERS = { async: "markAsync", generator: "markGenerator", asyncGenerator: "markAsyncGenerator" } as const;
 
 /** `(step, this, [fn,] tries)`, trailing arguments left off when not needed. */

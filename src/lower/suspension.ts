@@ -78,3 +78,55 @@ export class SuspensionFinder {
     return false;
   }
 }
+
+const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
+
+/**
+ * True when an async function's body can suspend at most once in any run:
+ * it has one suspension point, and that point is in no loop. The runtime can
+ * then use the promise `then` derives for that one await as the function's
+ * own promise (see runAsyncOnce). Counted as SuspensionFinder finds them:
+ * nested functions are separate, computed keys and `extends` are not.
+ */
+export function suspendsAtMostOnce(body: t.Node): boolean {
+  let count = 0;
+  const visit = (node: t.Node, inLoop: boolean): boolean => {
+    switch (node.type) {
+      case "AwaitExpression":
+      case "YieldExpression":
+        if (inLoop || ++count > 1) return false;
+        break;
+      case "ForOfStatement":
+        if (node.await) return false;
+        break;
+      case "VariableDeclaration":
+        if (node.kind === "await using") return false;
+        break;
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+      case "ObjectMethod":
+      case "ClassMethod":
+      case "ClassPrivateMethod":
+      case "ClassProperty":
+      case "ClassAccessorProperty":
+        return (node.type === "ObjectMethod" || node.type === "ClassMethod" || node.type === "ClassProperty" || node.type === "ClassAccessorProperty") && node.computed
+          ? visit(node.key, inLoop)
+          : true;
+      case "ClassPrivateProperty":
+      case "StaticBlock":
+        return true;
+    }
+    const loop = inLoop || LOOPS.has(node.type);
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === "object" && !visit(item as t.Node, loop)) return false;
+      } else if (child && typeof child === "object" && !visit(child as t.Node, loop)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return visit(body, false);
+}

@@ -18,9 +18,9 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { objectCreate, toStringTagSymbol, defineHidden, setPrototypeOf, defineConstructor, noSourceText } from "./intrinsics.js";
+import { objectCreate, toStringTagSymbol, defineHidden, setPrototypeOf, defineConstructor, noSourceText, promiseThen } from "./intrinsics.js";
 import { newPromise, lastResolve, lastReject } from "./capability.js";
-import { awaitValue, Awaiter } from "./await-value.js";
+import { awaitValue, quietResolve, Awaiter } from "./await-value.js";
 import { Machine, SUSPEND, enterCatch, suspendAwait } from "./machine.js";
 
 interface AsyncMachine extends Machine, Awaiter {
@@ -72,6 +72,60 @@ function advance(m: AsyncMachine): void {
       }
     }
   }
+}
+
+/**
+ * Calls a compiled async body that suspends at most once in any run (the
+ * compiler proves it: one `await`, in no loop). The promise `then` derives
+ * for that await settles with what its reaction returns or throws, in the
+ * job where the body finishes, as an async function's promise does when its
+ * body finishes, so it is returned as the function's promise: no promise,
+ * resolving functions or settling of our own. A body that finishes without
+ * suspending gets a promise settled as runAsync settles it.
+ */
+export function runAsyncOnce(step: Machine["step"], self: any, tries?: number[]): Promise<any> {
+  // One shape with runAsync's machines for what the step function reads.
+  var m: Machine = { s: 0, v: undefined, rv: undefined, x: undefined, k: 0, step: step, self: self, tries: tries, await: suspendAwait } as any;
+  for (;;) {
+    try {
+      var result = step.call(self, m);
+      if (result !== SUSPEND) return settledPromise(result, false);
+      // Inside the try: PromiseResolve can throw, and that belongs to the await.
+      return promiseThen.call(
+        quietResolve(m.x),
+        function (value: any) {
+          m.v = value;
+          return finishOnce(m);
+        },
+        function (error: any) {
+          if (enterCatch(m, error)) return finishOnce(m);
+          throw error;
+        },
+      );
+    } catch (error) {
+      if (!enterCatch(m, error)) return settledPromise(error, true);
+    }
+  }
+}
+
+/** Runs the rest of a runAsyncOnce body: it cannot suspend again. */
+function finishOnce(m: Machine): any {
+  for (;;) {
+    try {
+      var result = m.step.call(m.self, m);
+      if (result === SUSPEND) throw new Error("awaitless: suspended twice");
+      return result;
+    } catch (error) {
+      if (!enterCatch(m, error)) throw error;
+    }
+  }
+}
+
+function settledPromise(value: any, rejected: boolean): Promise<any> {
+  var promise = newPromise();
+  if (rejected) lastReject(value);
+  else lastResolve(value);
+  return promise;
 }
 
 function listen(m: AsyncMachine): void {

@@ -3,7 +3,7 @@
 // imports this module; `runtime: "inline"` carries a copy of just the files a
 // compiled file needs (src/runtime-binding.ts).
 
-export { runAsync as async, markAsync, AsyncFunctionPrototype } from "./async.js";
+export { runAsync as async, runAsyncOnce as asyncOnce, markAsync, AsyncFunctionPrototype } from "./async.js";
 export { getIteratorRecord as iterate } from "./iteration.js";
 export { asyncIterate, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype } from "./async-iteration.js";
 export { forInKeys as keys, objectRest, restArguments as rest, unmappedArguments as unmapped, markMethod, callMethod as call, methodTag } from "./objects.js";

@@ -1,0 +1,18 @@
+// The runtime calls that start a compiled function's machine, each with the
+// step function as its first argument. Lowering writes them; inspect and the
+// playground's tracer find step functions in output by them, so the list
+// lives here once.
+
+import type { FunctionKind } from "./suspension.js";
+
+const BY_KIND = { async: "async", generator: "generator", asyncGenerator: "asyncGenerator" } as const;
+
+/** An async function that suspends at most once has a lighter driver (runAsyncOnce). */
+const ASYNC_ONCE = "asyncOnce";
+
+export const STEP_STARTERS: ReadonlySet<string> = new Set([...Object.values(BY_KIND), ASYNC_ONCE]);
+
+/** The helper that starts a function of `kind`; `once`: its body suspends at most once. */
+export function startHelper(kind: FunctionKind, once: boolean): string {
+  return kind === "async" && once ? ASYNC_ONCE : BY_KIND[kind];
+}
