@@ -103,6 +103,7 @@ export function hoistScope(
     if (claimed.has(finalName) || (outsideNames ??= collectOutsideNames(fn)).has(finalName)) {
       finalName = names.unique(item.name);
       item.binding.scope.rename(item.name, finalName);
+      renameRepeatedTargets(item.binding.scope.block, item.name, finalName);
       keepInferredNames(item.binding.scope.path, finalName, item.name);
     }
     claimed.add(finalName);
@@ -250,6 +251,46 @@ function collectOutsideNames(fn: FunctionPath): Set<string> {
     },
   });
   return names;
+}
+
+/**
+ * Babel's rename renames one target per name in an assignment pattern
+ * (`({ p: e, q: e } = v)` keeps one `e`): it collects the targets keyed by
+ * name. Targets of one pattern resolve in one scope, so where a pattern now
+ * has `to`, every `from` in it is the same binding and is renamed too. (`to`
+ * is a fresh name: it was in no pattern before the rename.)
+ */
+function renameRepeatedTargets(block: t.Node, from: string, to: string): void {
+  t.traverseFast(block, (node) => {
+    let pattern: t.Node | null = null;
+    if (node.type === "AssignmentExpression") pattern = node.left;
+    else if ((node.type === "ForOfStatement" || node.type === "ForInStatement") && node.left.type !== "VariableDeclaration") pattern = node.left;
+    if (!pattern || pattern.type === "Identifier" || pattern.type === "MemberExpression") return;
+    const targets = patternTargets(pattern);
+    if (targets.some((id) => id.name === to)) for (const id of targets) if (id.name === from) id.name = to;
+  });
+}
+
+/** The identifiers a destructuring pattern assigns (not those in its default values or computed keys). */
+function patternTargets(pattern: t.Node, into: t.Identifier[] = []): t.Identifier[] {
+  switch (pattern.type) {
+    case "Identifier":
+      into.push(pattern);
+      break;
+    case "ObjectPattern":
+      for (const property of pattern.properties) patternTargets(property.type === "RestElement" ? property.argument : property.value, into);
+      break;
+    case "ArrayPattern":
+      for (const element of pattern.elements) if (element) patternTargets(element, into);
+      break;
+    case "RestElement":
+      patternTargets(pattern.argument, into);
+      break;
+    case "AssignmentPattern":
+      patternTargets(pattern.left, into);
+      break;
+  }
+  return into;
 }
 
 /** A quick look before the traversal that `replaceLexicalArguments` needs. */
