@@ -160,7 +160,7 @@ function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map
       if (!candidates) return;
       const referenced = path.isReferencedIdentifier();
       if (!referenced && !(path as NodePath).isBindingIdentifier()) return;
-      const binding = path.scope.getBinding(path.node.name);
+      const binding = path.scope.getBinding(path.node.name) ?? catchParamBinding(path);
       if (!binding || !candidates.includes(binding)) return;
       const closure = path.findParent((p) => p.isFunction() || p.isClass() || p === fn);
       const list = refs.get(binding) ?? [];
@@ -173,6 +173,20 @@ function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map
     },
   });
   return refs;
+}
+
+/**
+ * The binding a destructured `catch` parameter's own identifier declares.
+ * Babel gives such a pattern a scope of its own, which (once the clause has
+ * been worked on) does not find the clause's bindings; the clause's scope
+ * does. Without this, an environment-kept parameter was initialised as a bare
+ * name (`catch ({ message: m })` in a loop whose closures capture `m`).
+ */
+function catchParamBinding(path: NodePath<t.Identifier>): Binding | undefined {
+  const clause = path.findParent((p) => p.isCatchClause()) as NodePath<t.CatchClause> | null;
+  const param = clause?.node.param;
+  if (!clause || !param || !path.findParent((p) => p.node === param)) return undefined;
+  return clause.scope.getOwnBinding(path.node.name);
 }
 
 function isWriteTarget(path: NodePath): boolean {
