@@ -35,48 +35,60 @@ export class SuspensionFinder {
   }
 
   private compute(node: t.Node): boolean {
-    switch (node.type) {
-      case "AwaitExpression":
-      case "YieldExpression":
-        return true;
-      case "ForOfStatement":
-        if (node.await) return true;
-        break;
-      case "VariableDeclaration":
-        if (node.kind === "await using") return true;
-        break;
-      case "ReturnStatement":
-        if (this.kind === "asyncGenerator" && node.argument) return true;
-        break;
-      case "FunctionDeclaration":
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-      case "ObjectMethod":
-      case "ClassMethod":
-      case "ClassPrivateMethod":
-        // Only a computed method key is evaluated by the enclosing function.
-        return (node.type === "ObjectMethod" || node.type === "ClassMethod") && node.computed
-          ? this.has(node.key)
-          : false;
-      case "ClassProperty":
-      case "ClassAccessorProperty":
-        return node.computed ? this.has(node.key) : false;
-      case "ClassPrivateProperty":
-      case "StaticBlock":
-        return false;
-    }
-    const keys = t.VISITOR_KEYS[node.type];
-    if (!keys) return false;
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === "object" && this.has(item as t.Node)) return true;
-      } else if (child && typeof child === "object" && this.has(child as t.Node)) {
-        return true;
-      }
-    }
-    return false;
+    if (isSuspension(node, this.kind)) return true;
+    return someOwnChild(node, (child) => this.has(child));
   }
+}
+
+/** Is `node` itself a suspension point of a function of `kind`? */
+function isSuspension(node: t.Node, kind: FunctionKind): boolean {
+  switch (node.type) {
+    case "AwaitExpression":
+    case "YieldExpression":
+      return true;
+    case "ForOfStatement":
+      return node.await;
+    case "VariableDeclaration":
+      return node.kind === "await using";
+    case "ReturnStatement":
+      return kind === "asyncGenerator" && node.argument !== null && node.argument !== undefined;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Calls `test` on each child of `node` that the enclosing function evaluates
+ * itself, until one returns true. Nested functions, class methods, field
+ * initialisers and static blocks are other functions' code; their computed
+ * keys are this function's.
+ */
+function someOwnChild(node: t.Node, test: (child: t.Node) => boolean): boolean {
+  switch (node.type) {
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "ClassPrivateMethod":
+    case "ClassPrivateProperty":
+    case "StaticBlock":
+      return false;
+    case "ObjectMethod":
+    case "ClassMethod":
+    case "ClassProperty":
+    case "ClassAccessorProperty":
+      return node.computed ? test(node.key) : false;
+  }
+  const keys = t.VISITOR_KEYS[node.type];
+  if (!keys) return false;
+  for (const key of keys) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === "object" && test(item as t.Node)) return true;
+    } else if (child && typeof child === "object" && test(child as t.Node)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
@@ -90,43 +102,14 @@ const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "Whil
  */
 export function suspendsAtMostOnce(body: t.Node): boolean {
   let count = 0;
-  const visit = (node: t.Node, inLoop: boolean): boolean => {
-    switch (node.type) {
-      case "AwaitExpression":
-      case "YieldExpression":
-        if (inLoop || ++count > 1) return false;
-        break;
-      case "ForOfStatement":
-        if (node.await) return false;
-        break;
-      case "VariableDeclaration":
-        if (node.kind === "await using") return false;
-        break;
-      case "FunctionDeclaration":
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-      case "ObjectMethod":
-      case "ClassMethod":
-      case "ClassPrivateMethod":
-      case "ClassProperty":
-      case "ClassAccessorProperty":
-        return (node.type === "ObjectMethod" || node.type === "ClassMethod" || node.type === "ClassProperty" || node.type === "ClassAccessorProperty") && node.computed
-          ? visit(node.key, inLoop)
-          : true;
-      case "ClassPrivateProperty":
-      case "StaticBlock":
-        return true;
+  // True when the walk must stop: a second suspension, or one that may repeat.
+  const tooMany = (node: t.Node, inLoop: boolean): boolean => {
+    if (isSuspension(node, "async")) {
+      // A `for await` repeats by itself.
+      if (inLoop || ++count > 1 || node.type === "ForOfStatement") return true;
     }
     const loop = inLoop || LOOPS.has(node.type);
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === "object" && !visit(item as t.Node, loop)) return false;
-      } else if (child && typeof child === "object" && !visit(child as t.Node, loop)) {
-        return false;
-      }
-    }
-    return true;
+    return someOwnChild(node, (child) => tooMany(child, loop));
   };
-  return visit(body, false);
+  return !tooMany(body, false);
 }
