@@ -15,6 +15,7 @@
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createRequire } from "node:module";
+import { stripVTControlCharacters } from "node:util";
 import { transform, AwaitlessInputTooDeepError, type TransformOptions } from "../src/index.js";
 import { reportedToBabel } from "../src/babel-plugin-errors.js";
 import awaitless from "../src/babel-plugin.js";
@@ -250,10 +251,23 @@ for (const [babelName, babel] of BABELS) {
       const code = "async function f(resource) {\n  await using handle = resource;\n  return handle;\n}\n";
       const run = () => compile(babel, code, {}, { parserOpts: { plugins: ["explicitResourceManagement"] } });
       expect(run).toThrow(/sample\.js: .*not supported/);
-      // The frame points at line 2, where the declaration is.
-      expect(run).toThrow(/> 2 \|   await using handle = resource;/);
+      // The frame points at line 2, where the declaration is. Babel colours
+      // the frame when the environment asks for colour (FORCE_COLOR in CI),
+      // so the escape codes are taken out before reading it.
+      const message = stripVTControlCharacters(thrownMessage(run));
+      expect(message).toMatch(/> 2 \|   await using handle = resource;/);
     });
   });
+}
+
+/** The message of what `run` throws; fails the test when it returns. */
+function thrownMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("expected the call to throw");
 }
 
 const TYPESCRIPT_SAMPLE = `
