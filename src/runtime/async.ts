@@ -20,7 +20,7 @@
 
 import { objectCreate, toStringTagSymbol, defineHidden, setPrototypeOf, defineConstructor, noSourceText, promiseThen } from "./intrinsics.js";
 import { newPromise, lastResolve, lastReject } from "./capability.js";
-import { awaitValue, quietResolve, Awaiter } from "./await-value.js";
+import { awaitValueCompact, quietResolveCompact, Awaiter } from "./await-value.js";
 import { Machine, SUSPEND, enterCatch, suspendAwait } from "./machine.js";
 
 interface AsyncMachine extends Machine, Awaiter {
@@ -63,7 +63,7 @@ function advance(m: AsyncMachine): void {
       // getter), and that exception belongs to the await, whose resume state
       // is already in m.s.
       if (!m.onFulfilled) listen(m);
-      awaitValue(m, m.x);
+      awaitValueCompact(m, m.x);
       return;
     } catch (error) {
       if (!enterCatch(m, error)) {
@@ -92,7 +92,7 @@ export function runAsyncOnce(step: Machine["step"], self: any, tries?: number[])
       if (result !== SUSPEND) return settledPromise(result, false);
       // Inside the try: PromiseResolve can throw, and that belongs to the await.
       return promiseThen.call(
-        quietResolve(m.x),
+        quietResolveCompact(m.x),
         function (value: any) {
           m.v = value;
           return finishOnce(m);

@@ -7,8 +7,13 @@
 // promise, PromiseResolve made a fresh promise of ours, and before `then`
 // sees it, it gets a [[Prototype]] of our own between it and Promise.prototype
 // whose `constructor` is undefined, so `then` takes %Promise% without a
-// lookup anyone can see. Not an own `constructor` on the promise: V8 keeps
-// one engine-wide guarantee ("no promise has its own `constructor`") that
+// lookup anyone can see — but only when a lookup could be seen at all, that is
+// when Promise.prototype.constructor is no longer Promise itself as a data
+// property or Promise[@@species] no longer the built-in getter. Two
+// descriptor reads (about 35 ns) tell, which is cheaper than the new
+// [[Prototype]]: that also takes `then` off V8's fast path, which is for
+// promises whose [[Prototype]] is Promise.prototype (docs/decisions/0003).
+// Not an own `constructor` on the promise: V8 keeps one engine-wide guarantee ("no promise has its own `constructor`") that
 // lets every `then` skip the lookup, and adding one to any promise gives it
 // up for the rest of the process, slowing the program's own promise code by
 // a fifth or more. Two cases stay observable: `then` on the user's own native
@@ -20,7 +25,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { NativePromise, promisePrototype, promiseResolve, promiseThen, defineHidden, objectCreate, setPrototypeOf, hasSymbol } from "./intrinsics.js";
+import { NativePromise, promisePrototype, promiseResolve, promiseThen, defineHidden, objectCreate, setPrototypeOf, hasSymbol, getOwnDescriptor } from "./intrinsics.js";
 
 export interface Awaiter {
   /** Set once, by the driver: called with the settled value or the rejection reason. */
@@ -36,6 +41,17 @@ export interface Awaiter {
 var QuietPromisePrototype = hasSymbol && Symbol.species && promisePrototype && objectCreate(promisePrototype);
 if (QuietPromisePrototype) defineHidden(QuietPromisePrototype, "constructor");
 
+/** Promise's @@species getter, as found at load. */
+var promiseSpeciesGetter = QuietPromisePrototype && getOwnDescriptor(NativePromise, Symbol.species)!.get;
+
+/** True when `then` on a fresh promise looks up nothing a program can watch (see above). */
+function speciesLookupUnseen(): boolean {
+  var found = getOwnDescriptor(promisePrototype, "constructor");
+  if (!found || found.value !== NativePromise) return false;
+  found = getOwnDescriptor(NativePromise, Symbol.species);
+  return !!found && found.get === promiseSpeciesGetter;
+}
+
 /** Subscribes `awaiter` to `value`. Throws if PromiseResolve does (a throwing `constructor` getter). */
 export function awaitValue(awaiter: Awaiter, value: any): void {
   promiseThen.call(quietResolve(value), awaiter.onFulfilled!, awaiter.onRejected!);
@@ -43,11 +59,29 @@ export function awaitValue(awaiter: Awaiter, value: any): void {
 
 /**
  * PromiseResolve(%Promise%, value), its fresh promise for a non-promise
- * object made quiet (see above).
+ * object made quiet when a lookup could be seen (see above).
  */
 export function quietResolve(value: any): any {
+  var promise = promiseResolve.call(NativePromise, value);
+  if (promise !== value && QuietPromisePrototype && Object(value) === value && !speciesLookupUnseen()) {
+    setPrototypeOf(promise, QuietPromisePrototype);
+  }
+  return promise;
+}
+
+/**
+ * awaitValue for the async function driver, whose inlined helpers have a
+ * size budget: the same outcome without the check, every fresh promise of an
+ * object made quiet. Async functions seldom await an object that is not a
+ * promise; async generators do at every `yield` of one.
+ */
+export function awaitValueCompact(awaiter: Awaiter, value: any): void {
+  promiseThen.call(quietResolveCompact(value), awaiter.onFulfilled!, awaiter.onRejected!);
+}
+
+/** quietResolve without the check (see awaitValueCompact). */
+export function quietResolveCompact(value: any): any {
   var promise = promiseResolve.call(NativePromise, value);
   if (promise !== value && QuietPromisePrototype && Object(value) === value) setPrototypeOf(promise, QuietPromisePrototype);
   return promise;
 }
-
