@@ -86,10 +86,8 @@ export async function runTasks(tasks: Task[], context: BuildContext): Promise<Bu
     await compileInWorkers(compileTasks, { settings: context.settings, cwd }, workers, finishCompile);
   } else if (compileTasks.length > 0) {
     // Loaded only here: a parallel build never needs the compiler on the main thread.
-    const { compileFile } = await import("./compile-file.js");
-    for (let position = 0; position < compileTasks.length; position++) {
-      await finishCompile(position, await compileFile(compileTasks[position], context.settings, cwd));
-    }
+    const { compileSerially } = await import("./serial.js");
+    await compileSerially(compileTasks, context.settings, cwd, finishCompile);
   }
   await copying;
   reporter.clearProgress();

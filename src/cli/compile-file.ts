@@ -20,13 +20,24 @@ import {
 } from "./source-maps.js";
 
 export async function compileFile(task: CompileTask, settings: CompileSettings, cwd: string): Promise<CompileOutcome> {
-  let source: SourceText;
-  try {
-    source = await readSourceFile(task.input);
-  } catch (error) {
-    return { kind: "failed", failure: ioFailure("cannot read it", error), warnings: [] };
-  }
-  return compileSource(source, task, settings, cwd);
+  return compileInput(await readInput(task.input), task, settings, cwd);
+}
+
+/** An input file's text, or why it could not be read. */
+export type Input = { source: SourceText } | { error: unknown };
+
+/** Reads an input; never rejects (a read that fails is that file's failure). */
+export function readInput(path: string): Promise<Input> {
+  return readSourceFile(path).then(
+    (source) => ({ source }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** Compiles what readInput found. */
+export function compileInput(input: Input, task: CompileTask, settings: CompileSettings, cwd: string): CompileOutcome {
+  if ("error" in input) return { kind: "failed", failure: ioFailure("cannot read it", input.error), warnings: [] };
+  return compileSource(input.source, task, settings, cwd);
 }
 
 /** A failure of the CLI's own code around the compiler becomes an internal error of that file. */
