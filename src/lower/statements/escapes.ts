@@ -8,6 +8,17 @@
 // dispatch loop by its label, since a bare `continue` would hit the native
 // loop. Native `finally` blocks on the way still run, because the jump is an
 // ordinary `continue` that leaves them.
+//
+// Leaving a native `try` that has a `finally` must not change the state before
+// that `finally` has run: if it throws, the runtime picks the handler by the
+// current state, and the new state may lie outside the exploded `try` (or the
+// `for…of` whose iterator must be closed) that covers this code. So there the
+// jump records its target in a temporary and breaks out of a label around the
+// outermost such `try`; after it, the target becomes the state:
+//
+//     _jump = -1;
+//     deferred: { try { …; _jump = 7; break deferred; } finally { … } }
+//     if (_jump !== -1) { _m.s = _jump; continue; }
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
@@ -20,11 +31,19 @@ interface NativeScope {
   breakables: number;
   /** Labels of native statements around the current position. */
   labels: string[];
+  /** Set inside a native `try` with a `finally`: jumps out wait for it (see above). */
+  deferral: Deferral | null;
+}
+
+/** The label and temporary of one deferred region, made when a jump first needs them. */
+interface Deferral {
+  label: string | null;
+  slot: string | null;
 }
 
 export function rewriteEscapes<T extends t.Statement>(ctx: LowerContext, statement: T): T {
   if (!ctx.leaps.hasTargets()) return statement;
-  return rewrite(ctx, statement, { loops: 0, breakables: 0, labels: [] }) as T;
+  return rewrite(ctx, statement, { loops: 0, breakables: 0, labels: [], deferral: null }) as T;
 }
 
 /** The blocks that replace a jump: their statements can be spliced into an enclosing list. */
@@ -34,11 +53,18 @@ export function isJumpBlock(node: t.Node): node is t.BlockStatement {
   return jumpBlocks.has(node);
 }
 
+/** Blocks that only group statements for splicing (a deferred region): control may go on after them. */
+const groupBlocks = new WeakSet<t.Node>();
+
+export function isGroupBlock(node: t.Node): boolean {
+  return groupBlocks.has(node);
+}
+
 /** Rewrites a list of statements, splicing jump replacements in rather than nesting blocks. */
 function rewriteList(ctx: LowerContext, list: t.Statement[], scope: NativeScope): t.Statement[] {
   return list.flatMap((s) => {
     const rewritten = rewrite(ctx, s, scope);
-    return isJumpBlock(rewritten) ? rewritten.body : [rewritten];
+    return isJumpBlock(rewritten) || isGroupBlock(rewritten) ? (rewritten as t.BlockStatement).body : [rewritten];
   });
 }
 
@@ -57,7 +83,7 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       const jump = ctx.leaps.jumpStatements(kind, label, scope.loops > 0 ? ctx.dispatchLoopLabel() : null);
       if (!jump) return node;
       ctx.emitter.currentState.exits.push({ kind: jump.throughCleanup ? "finally" : "jump", target: jump.first });
-      const block = withLoc(t.blockStatement(jump.statements), node);
+      const block = withLoc(t.blockStatement(deferred(ctx, jump.statements, scope.deferral)), node);
       jumpBlocks.add(block);
       return block;
     }
@@ -65,7 +91,9 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       if (!ctx.leaps.returnNeedsCleanup()) return node;
       ctx.emitter.currentState.exits.push({ kind: "finally", target: ctx.leaps.returnEntry(ctx.leaps.innermostCleanup()!) });
       const block = withLoc(
-        t.blockStatement(ctx.leaps.returnStatements(node.argument ?? null, scope.loops > 0 ? ctx.dispatchLoopLabel() : null)),
+        t.blockStatement(
+          deferred(ctx, ctx.leaps.returnStatements(node.argument ?? null, scope.loops > 0 ? ctx.dispatchLoopLabel() : null), scope.deferral),
+        ),
         node,
       );
       jumpBlocks.add(block);
@@ -93,13 +121,18 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
         cases: node.cases.map((c) => ({ ...c, consequent: rewriteList(ctx, c.consequent, inner) })),
       };
     }
-    case "TryStatement":
-      return {
+    case "TryStatement": {
+      // The outermost native `try` with a `finally` opens a deferred region; inner ones share it.
+      const opens = node.finalizer != null && scope.deferral === null;
+      const inside: NativeScope = opens ? { ...scope, deferral: { label: null, slot: null } } : scope;
+      const rewritten: t.TryStatement = {
         ...node,
-        block: rewrite(ctx, node.block, scope) as t.BlockStatement,
-        handler: node.handler ? { ...node.handler, body: rewrite(ctx, node.handler.body, scope) as t.BlockStatement } : null,
+        block: rewrite(ctx, node.block, inside) as t.BlockStatement,
+        handler: node.handler ? { ...node.handler, body: rewrite(ctx, node.handler.body, inside) as t.BlockStatement } : null,
         finalizer: node.finalizer ? (rewrite(ctx, node.finalizer, scope) as t.BlockStatement) : null,
       };
+      return opens ? closeDeferral(ctx, rewritten, inside.deferral!, scope) : rewritten;
+    }
     case "WithStatement":
       return { ...node, body: rewrite(ctx, node.body, scope) };
     default:
@@ -107,6 +140,48 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       // which are separate; declarations hold none.
       return node;
   }
+}
+
+/**
+ * A jump's statements, ending `_m.s = target; continue;`, as they run inside
+ * a deferred region: `slot = target; break label;`.
+ */
+function deferred(ctx: LowerContext, statements: t.Statement[], deferral: Deferral | null): t.Statement[] {
+  if (!deferral) return statements;
+  const [setState, leave] = statements.slice(-2);
+  if (leave?.type !== "ContinueStatement" || setState?.type !== "ExpressionStatement" || setState.expression.type !== "AssignmentExpression") {
+    throw new Error("awaitless internal error: a jump does not end by setting the state");
+  }
+  deferral.slot ??= ctx.temp("jump");
+  deferral.label ??= ctx.names.unique("deferred");
+  return [
+    ...statements.slice(0, -2),
+    t.expressionStatement(t.assignmentExpression("=", t.identifier(deferral.slot), setState.expression.right)),
+    t.breakStatement(t.identifier(deferral.label)),
+  ];
+}
+
+/** Wraps the `try` that opened `deferral` so its jumps take effect after it (see above). */
+function closeDeferral(ctx: LowerContext, statement: t.TryStatement, deferral: Deferral, scope: NativeScope): t.Statement {
+  if (!deferral.label || !deferral.slot) return statement;
+  const none = () => t.unaryExpression("-", t.numericLiteral(1));
+  const slot = () => t.identifier(deferral.slot!);
+  const commit = t.ifStatement(
+    t.binaryExpression("!==", slot(), none()),
+    t.blockStatement([
+      t.expressionStatement(t.assignmentExpression("=", ctx.machineField("s"), slot())),
+      t.continueStatement(scope.loops > 0 ? t.identifier(ctx.dispatchLoopLabel()) : null),
+    ]),
+  );
+  const block = t.blockStatement([
+    t.expressionStatement(t.assignmentExpression("=", slot(), none())),
+    t.labeledStatement(t.identifier(deferral.label), t.blockStatement([statement])),
+    commit,
+  ]);
+  block.loc = statement.loc;
+  locate(block.body, statement.loc);
+  groupBlocks.add(block);
+  return block;
 }
 
 /** The replacement, and each statement in it, maps to the statement it replaces. */

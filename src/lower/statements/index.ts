@@ -14,7 +14,7 @@ import { explodeWhile, explodeDoWhile, explodeFor, explodeForIn } from "./loops.
 import { explodeForOf } from "./for-of.js";
 import { explodeSwitch } from "./switch.js";
 import { explodeTry } from "./try.js";
-import { rewriteEscapes, isJumpBlock } from "./escapes.js";
+import { rewriteEscapes, isJumpBlock, isGroupBlock } from "./escapes.js";
 import { locate } from "../source-position.js";
 
 export function explodeStatements(ctx: LowerContext, statements: t.Statement[]): void {
@@ -87,6 +87,11 @@ export function emitNative(ctx: LowerContext, statement: t.Statement): void {
     return;
   }
   const rewritten = rewriteEscapes(ctx, statement);
+  if (isGroupBlock(rewritten)) {
+    // A deferred region: its jumps were recorded as they were rewritten, and control may go on after it.
+    for (const inner of (rewritten as t.BlockStatement).body) ctx.emitter.emit(inner);
+    return;
+  }
   if (isJumpBlock(rewritten)) {
     // Its exit was recorded when the jump was rewritten.
     for (const inner of locate(rewritten.body, rewritten.loc)) ctx.emitter.emit(inner);
