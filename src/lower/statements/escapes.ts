@@ -173,13 +173,11 @@ function closeDeferral(ctx: LowerContext, statement: t.TryStatement, deferral: D
       t.continueStatement(scope.loops > 0 ? t.identifier(ctx.dispatchLoopLabel()) : null),
     ]),
   );
-  const block = t.blockStatement([
-    t.expressionStatement(t.assignmentExpression("=", slot(), none())),
-    t.labeledStatement(t.identifier(deferral.label), t.blockStatement([statement])),
-    commit,
-  ]);
-  block.loc = statement.loc;
-  locate(block.body, statement.loc);
+  // Only the labeled `try` maps to the input; the bookkeeping around it maps
+  // nowhere, so a state that begins here begins, in the map, with the try's code.
+  const region = t.labeledStatement(t.identifier(deferral.label), t.blockStatement([statement]));
+  region.loc = statement.loc;
+  const block = t.blockStatement([t.expressionStatement(t.assignmentExpression("=", slot(), none())), region, commit]);
   groupBlocks.add(block);
   return block;
 }
