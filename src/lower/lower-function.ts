@@ -285,7 +285,10 @@ function computedKeyOf(path: LowerablePath): t.Identifier | null {
   const key = parent.node.key;
   if (key.type === "StringLiteral" || key.type === "NumericLiteral") return null;
   const temp = parent.scope.generateUidIdentifier("key");
-  parent.scope.push({ id: t.cloneNode(temp) });
+  // Hoisted as Babel's own `var`s are, but without `_blockHoist` 2: under
+  // @babel/core that would sort it above the runtime's import, which the API
+  // (with no block-hoist pass) places first; both now print alike.
+  parent.scope.push({ id: t.cloneNode(temp), _blockHoist: 1 });
   parent.node.key = t.assignmentExpression("=", t.cloneNode(temp), key as t.Expression);
   return temp;
 }
