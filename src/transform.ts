@@ -15,6 +15,7 @@ import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
 import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
 import { retryOnLargeStack } from "./large-stack.js";
+import { hollowFunctions, reserveNames } from "./hollow-functions.js";
 
 
 export interface TransformResult {
@@ -107,14 +108,21 @@ export function lowerProgram(
 ): FunctionModel[] {
   // Babel's traversal (paths, scopes) costs far more than a plain walk: skip it when there is nothing to lower.
   if (!hasFunctionToLower(ast)) return [];
-  let program!: NodePath<t.Program>;
-  traverse(ast, {
-    Program(path) {
-      program = path;
-      path.stop();
-    },
-  });
-  return lowerProgramPath(program, opts, onRuntime, source, sharedRuntime);
+  // And it crawls only what lowering can look at (see hollow-functions.ts).
+  const hollowed = hollowFunctions(ast.program, (fn) => kindOf(fn) !== null);
+  try {
+    let program!: NodePath<t.Program>;
+    traverse(ast, {
+      Program(path) {
+        program = path;
+        path.stop();
+      },
+    });
+    reserveNames(program.scope, hollowed.names);
+    return lowerProgramPath(program, opts, onRuntime, source, sharedRuntime);
+  } finally {
+    hollowed.restore();
+  }
 }
 
 /**
