@@ -15,7 +15,7 @@
 // rejection events have happened), or when the time limit passes.
 
 import * as runtime from "../../src/runtime/index.ts";
-import { AWAIT, YIELD, DELEGATE, type Machine } from "../../src/runtime/machine.ts";
+import { AWAIT, YIELD, YIELD_OBJECT, DELEGATE, type Machine } from "../../src/runtime/machine.ts";
 import { errorText, formatArgs } from "./console-format.ts";
 import type { LeaveHow, LogLevel, RunEvent, RunInstance, RunRequest, WorkerMessage } from "./run-protocol.ts";
 
@@ -128,7 +128,7 @@ function trace(fn: number, s: number, m: object): void {
   record({ k: "state", fn, inst: instance(m, fn), s });
 }
 
-const SUSPENDED: Record<number, LeaveHow> = { [AWAIT]: "await", [YIELD]: "yield", [DELEGATE]: "delegate" };
+const SUSPENDED: Record<number, LeaveHow> = { [AWAIT]: "await", [YIELD]: "yield", [YIELD_OBJECT]: "yield", [DELEGATE]: "delegate" };
 
 type Step = Machine["step"];
 function tracedStep(step: Step): Step {

@@ -189,7 +189,7 @@ export class Emitter {
    * Suspends: `return m.await(value, next);` then starts the resume state.
    * Returns the expression that holds the value sent back in.
    */
-  suspend(method: "await" | "yield" | "delegate", value: t.Expression, loc?: t.SourceLocation | null): t.Expression {
+  suspend(method: "await" | "yield" | "yieldObject" | "delegate", value: t.Expression, loc?: t.SourceLocation | null): t.Expression {
     const resume = this.label();
     const call = t.callExpression(this.machineField(method), [value, this.ref(resume)]);
     const statement = t.returnStatement(call);

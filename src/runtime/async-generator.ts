@@ -41,9 +41,12 @@ import {
   suspendAwait,
   suspendYield,
   suspendDelegate,
+  suspendYieldObject,
   SUSPEND,
   AWAIT,
   YIELD,
+  YIELD_OBJECT,
+  DELEGATE,
   enterCatch,
   enterReturn,
   SUSPENDED_START,
@@ -55,7 +58,7 @@ import {
   THROW,
   RETURN,
 } from "./machine.js";
-import { awaitValue, Awaiter } from "./await-value.js";
+import { awaitValue, awaitObject, ObjectAwaiter } from "./await-value.js";
 import { newPromise, lastResolve, lastReject, iterResult } from "./capability.js";
 import { AsyncIteratorPrototype, asyncIterate, AsyncIteratorRecord } from "./async-iteration.js";
 import { getMethod } from "./iteration.js";
@@ -77,7 +80,7 @@ interface Request {
   reject: (error: any) => void;
 }
 
-interface AsyncGeneratorMachine extends Machine, Awaiter {
+interface AsyncGeneratorMachine extends Machine, ObjectAwaiter {
   state: number;
   queue: Request[];
   awaiting: number;
@@ -108,8 +111,14 @@ function AsyncGeneratorMachine(this: AsyncGeneratorMachine, step: Machine["step"
   this.onRejected = function (error: any) {
     failed(m, error);
   };
+  this.pending = undefined;
+  this.onTick = function () {
+    var value = m.pending;
+    m.pending = undefined;
+    settled(m, value);
+  };
 }
-AsyncGeneratorMachine.prototype = { await: suspendAwait, yield: suspendYield, delegate: suspendDelegate };
+AsyncGeneratorMachine.prototype = { await: suspendAwait, yield: suspendYield, yieldObject: suspendYieldObject, delegate: suspendDelegate };
 
 /** %AsyncGeneratorPrototype% and %AsyncGeneratorFunction.prototype%. */
 export var AsyncGeneratorPrototype: any = createPrototype(AsyncIteratorPrototype, "AsyncGenerator");
@@ -214,7 +223,7 @@ function runBody(m: AsyncGeneratorMachine): void {
     var result;
     try {
       result = m.step.call(m.self, m);
-      if (result === SUSPEND && m.k !== AWAIT && m.k !== YIELD) m.inner = asyncIterate(m.x);
+      if (result === SUSPEND && m.k === DELEGATE) m.inner = asyncIterate(m.x);
     } catch (error) {
       m.inner = null;
       if (enterCatch(m, error)) continue;
@@ -224,7 +233,10 @@ function runBody(m: AsyncGeneratorMachine): void {
     if (result !== SUSPEND) finish(m, NEXT, result);
     else if (m.k === AWAIT) wait(m, m.x, FOR_BODY);
     else if (m.k === YIELD) wait(m, m.x, FOR_YIELD);
-    else delegateResume(m, NEXT, undefined);
+    else if (m.k === YIELD_OBJECT) {
+      m.awaiting = FOR_YIELD;
+      awaitObject(m, m.x);
+    } else delegateResume(m, NEXT, undefined);
     return;
   }
 }

@@ -25,12 +25,32 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { NativePromise, promisePrototype, promiseResolve, promiseThen, defineHidden, objectCreate, setPrototypeOf, hasSymbol, getOwnDescriptor } from "./intrinsics.js";
+import {
+  NativePromise,
+  promisePrototype,
+  promiseResolve,
+  promiseThen,
+  defineHidden,
+  objectCreate,
+  setPrototypeOf,
+  hasSymbol,
+  getOwnDescriptor,
+  uncurriedCall,
+} from "./intrinsics.js";
+import { newPromise, lastResolve, lastReject } from "./capability.js";
 
 export interface Awaiter {
   /** Set once, by the driver: called with the settled value or the rejection reason. */
   onFulfilled: ((value: any) => void) | undefined;
   onRejected: ((error: any) => void) | undefined;
+}
+
+/** An awaiter that can also await an object known not to be a promise (awaitObject). */
+export interface ObjectAwaiter extends Awaiter {
+  /** The value awaitObject hands over a tick later. */
+  pending: any;
+  /** Set once, by the driver: hands `pending` to onFulfilled. */
+  onTick: (() => void) | undefined;
 }
 
 /**
@@ -84,4 +104,55 @@ export function quietResolveCompact(value: any): any {
   var promise = promiseResolve.call(NativePromise, value);
   if (promise !== value && QuietPromisePrototype && Object(value) === value) setPrototypeOf(promise, QuietPromisePrototype);
   return promise;
+}
+
+/**
+ * A promise settled at load, quiet as above: a reaction to it is a job queued
+ * at once, whose `then` looks up nothing a program can see, with no check.
+ */
+var settledQuietly: any = NativePromise && promiseResolve.call(NativePromise, undefined);
+if (QuietPromisePrototype) setPrototypeOf(settledQuietly, QuietPromisePrototype);
+
+/**
+ * Await(value) for a value the compiler saw being made (an object or array
+ * literal, a function or class expression), which cannot be a promise. Native
+ * PromiseResolve makes a fresh promise resolved with it, which reads
+ * `value.then` once, and the await reacts to that promise a tick later. Here
+ * the read is ours and, when `then` is not callable (the usual case), the tick
+ * is a reaction to `settledQuietly`: no promise is made, and no check of
+ * Promise.prototype is needed. A callable `then` is run in the job native
+ * code would queue for it, settling a fresh promise the await then follows.
+ */
+export function awaitObject(awaiter: ObjectAwaiter, value: any): void {
+  var then: any;
+  try {
+    then = value.then;
+  } catch (error) {
+    afterTick(function () {
+      awaiter.onRejected!(error);
+    });
+    return;
+  }
+  if (typeof then !== "function") {
+    awaiter.pending = value;
+    afterTick(awaiter.onTick!);
+    return;
+  }
+  var promise = newPromise();
+  var resolve = lastResolve;
+  var reject = lastReject;
+  afterTick(function () {
+    try {
+      uncurriedCall(then, value, resolve, reject);
+    } catch (error) {
+      reject(error);
+    }
+  });
+  if (QuietPromisePrototype) setPrototypeOf(promise, QuietPromisePrototype);
+  promiseThen.call(promise, awaiter.onFulfilled!, awaiter.onRejected!);
+}
+
+/** Runs `job` in a promise job queued now, as a reaction to an already settled promise is. */
+function afterTick(job: () => void): void {
+  promiseThen.call(settledQuietly, job, undefined as any);
 }

@@ -37,6 +37,8 @@ export var RETURN = 2;
 export var AWAIT = 1;
 export var YIELD = 2;
 export var DELEGATE = 3;
+/** A `yield` in an async generator whose operand is a fresh object (see suspendYieldObject). */
+export var YIELD_OBJECT = 4;
 
 export interface Machine {
   /** Current state: where to resume, and which try region the code is in. */
@@ -47,7 +49,7 @@ export interface Machine {
   rv: any;
   /** Operand of the pending suspension. */
   x: any;
-  /** Kind of the pending suspension (AWAIT, YIELD, DELEGATE). */
+  /** Kind of the pending suspension (AWAIT, YIELD, DELEGATE, YIELD_OBJECT). */
   k: number;
   step: (this: any, m: Machine) => any;
   self: any;
@@ -71,6 +73,19 @@ export function suspendYield(this: Machine, value: any, state: number): any {
   this.s = state;
   this.x = value;
   this.k = YIELD;
+  return SUSPEND;
+}
+
+/**
+ * `m.yieldObject(value, state)`: a `yield` in an async generator whose
+ * operand the compiler saw being made there (an object, array, function or
+ * class literal), so it cannot be a promise and its await needs no
+ * PromiseResolve (awaitObject in await-value.ts).
+ */
+export function suspendYieldObject(this: Machine, value: any, state: number): any {
+  this.s = state;
+  this.x = value;
+  this.k = YIELD_OBJECT;
   return SUSPEND;
 }
 

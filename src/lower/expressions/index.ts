@@ -23,7 +23,7 @@ export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreR
       return ctx.emitter.suspend("await", explodeExpression(ctx, node.argument), node.loc);
     case "YieldExpression": {
       const argument = node.argument ? explodeExpression(ctx, node.argument) : t.unaryExpression("void", t.numericLiteral(0));
-      return ctx.emitter.suspend(node.delegate ? "delegate" : "yield", argument, node.loc);
+      return ctx.emitter.suspend(yieldMethod(ctx, node), argument, node.loc);
     }
     case "SequenceExpression":
       return explodeSequence(ctx, node, ignoreResult);
@@ -272,3 +272,25 @@ function explodeJsx(ctx: LowerContext, node: t.JSXElement | t.JSXFragment): t.Ex
   holders.forEach(({ holder, key }, i) => (holder[key] = values[i]));
   return node;
 }
+
+/**
+ * `yield*` delegates; in an async generator, a `yield` of a value made right
+ * there (an object or array literal, a function or class expression) uses
+ * `m.yieldObject`: that value cannot be a promise, and awaiting it needs no
+ * PromiseResolve (awaitObject in the runtime).
+ */
+function yieldMethod(ctx: LowerContext, node: t.YieldExpression): "yield" | "yieldObject" | "delegate" {
+  if (node.delegate) return "delegate";
+  if (ctx.kind !== "asyncGenerator" || !node.argument) return "yield";
+  switch (node.argument.type) {
+    case "ObjectExpression":
+    case "ArrayExpression":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "ClassExpression":
+      return "yieldObject";
+    default:
+      return "yield";
+  }
+}
+
