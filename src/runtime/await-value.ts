@@ -110,8 +110,7 @@ export function quietResolveCompact(value: any): any {
  * A promise settled at load, quiet as above: a reaction to it is a job queued
  * at once, whose `then` looks up nothing a program can see, with no check.
  */
-var settledQuietly: any = NativePromise && promiseResolve.call(NativePromise, undefined);
-if (QuietPromisePrototype) setPrototypeOf(settledQuietly, QuietPromisePrototype);
+var settledQuietly: any = NativePromise && setPrototypeOf(promiseResolve.call(NativePromise, undefined), QuietPromisePrototype || promisePrototype);
 
 /**
  * Await(value) for a value the compiler saw being made (an object or array
