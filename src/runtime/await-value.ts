@@ -18,8 +18,9 @@
 // up for the rest of the process, slowing the program's own promise code by
 // a fifth or more. Two cases stay observable: `then` on the user's own native
 // promise reads its `constructor` once more than native Await does, and so
-// does a primitive's fresh promise (quieting every await of a primitive would
-// cost more than the await itself).
+// does a primitive's fresh promise in an async function (async generators
+// take a primitive's tick through `settledQuietly` below; the async function
+// driver's helpers have no room for that, docs/decisions/0003).
 // (A microtask queued directly would take the same single tick for a
 // primitive, but in Node queueMicrotask costs more than a promise reaction.)
 
@@ -73,7 +74,15 @@ function speciesLookupUnseen(): boolean {
 }
 
 /** Subscribes `awaiter` to `value`. Throws if PromiseResolve does (a throwing `constructor` getter). */
-export function awaitValue(awaiter: Awaiter, value: any): void {
+export function awaitValue(awaiter: ObjectAwaiter, value: any): void {
+  if (Object(value) !== value) {
+    // A primitive: Await reads nothing of it and takes one tick, which is
+    // all this does. No promise is made, so there is no fresh one whose
+    // `constructor` lookup in `then` a program could watch.
+    awaiter.pending = value;
+    afterTick(awaiter.onTick!);
+    return;
+  }
   promiseThen.call(quietResolve(value), awaiter.onFulfilled!, awaiter.onRejected!);
 }
 
