@@ -976,7 +976,9 @@ class Generator {
   yieldStatement(ctx) {
     const r = this.rng;
     ctx.fn.yields += ctx.mult;
-    const value = r.chance(0.85) ? this.expr(ctx, 2) : null;
+    let value = r.chance(0.85) ? this.expr(ctx, 2) : null;
+    // A literal operand: async generators await it without PromiseResolve (m.yieldObject).
+    if (value && r.chance(0.3)) value = r.chance(0.5) ? { t: "arr", items: [value] } : { t: "obj", props: [prop("v", value)] };
     const y = { t: "yield", delegate: false, e: value };
     if (r.chance(0.5)) return exprs(y);
     if (r.chance(0.5)) {
