@@ -13,10 +13,10 @@
 // descriptor reads (about 35 ns) tell, which is cheaper than the new
 // [[Prototype]]: that also takes `then` off V8's fast path, which is for
 // promises whose [[Prototype]] is Promise.prototype (docs/decisions/0003).
-// Not an own `constructor` on the promise: V8 keeps one engine-wide guarantee ("no promise has its own `constructor`") that
-// lets every `then` skip the lookup, and adding one to any promise gives it
-// up for the rest of the process, slowing the program's own promise code by
-// a fifth or more. Two cases stay observable: `then` on the user's own native
+// Not an own `constructor` on the promise: V8 keeps one engine-wide
+// guarantee ("no promise has its own `constructor`") that lets every `then`
+// skip the lookup, and adding one to any promise gives it up for the rest of
+// the process, slowing the program's own promise code by a fifth or more. Two cases stay observable: `then` on the user's own native
 // promise reads its `constructor` once more than native Await does, and so
 // does a primitive's fresh promise in an async function (async generators
 // take a primitive's tick through `settledQuietly` below; the async function
