@@ -86,19 +86,25 @@ function typescriptCompile(code, filename) {
   return result.outputText;
 }
 
+/**
+ * SWC's benchmark configuration: an ES5 script with its helpers inlined and no
+ * source maps. The same options go to @swc/wasm here, to the native @swc/core
+ * binding and to SWC's CLI (as its config file) in bench/throughput.mjs.
+ */
+export const SWC_CONFIG = {
+  isModule: false,
+  jsc: {
+    parser: { syntax: "ecmascript" },
+    target: "es5",
+    externalHelpers: false,
+    loose: false,
+  },
+  sourceMaps: false,
+};
+
 function swcCompile(code, filename) {
   const swc = require("@swc/wasm");
-  return swc.transformSync(code, {
-    filename,
-    isModule: false,
-    jsc: {
-      parser: { syntax: "ecmascript" },
-      target: "es5",
-      externalHelpers: false,
-      loose: false,
-    },
-    sourceMaps: false,
-  }).code;
+  return swc.transformSync(code, { ...SWC_CONFIG, filename }).code;
 }
 
 /** Variant name → { label, compile(code, filename) → Promise<string> | string, version }. */

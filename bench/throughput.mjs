@@ -1,8 +1,8 @@
 // Compile throughput: MB/s over a real package's source tree, the mongodb
 // driver's lib/ (a pinned devDependency: 132 files, 1.1 MB, 62 of them with
 // async functions), for awaitless's API and CLI beside Babel's regenerator
-// transforms, TypeScript 5's ES5 downlevel and SWC, with @babel/parser's parse
-// alone as a floor.
+// transforms, TypeScript 5's ES5 downlevel and SWC (native, wasm and its CLI),
+// with @babel/parser's parse alone as a floor, warm and in a fresh process.
 //
 //   node bench/throughput.mjs [--rounds N]
 //
@@ -12,20 +12,23 @@
 // Each API variant runs in its own node process: it loads its compiler,
 // compiles the whole tree once to warm up, then times one pass over it (wall
 // clock); a round starts one such process per variant, and the report gives
-// the median and the best pass over the rounds. The CLI variant is the real
-// command on the whole tree (`awaitless lib -d out`), process start-up, worker
-// threads and file writing included, timed from outside. Variants are
-// interleaved round by round so a busy machine slows them all alike.
+// the median and the best pass over the rounds. The command-line variants
+// (awaitless's CLI, SWC's CLI, and a bare parse of the tree) run once per
+// round on the whole tree in a fresh process, start-up, worker threads and
+// file writing included, timed from outside: the way a command is run once
+// on a tree. Variants are interleaved round by round so a busy machine slows
+// them all alike.
 //
 // Ratios are throughput ÷ throughput: above 1× is faster than the compiler
 // compared with.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SWC_CONFIG } from "./compilers.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(new URL("../package.json", import.meta.url));
@@ -44,24 +47,34 @@ export function corpusFiles() {
   return files.sort();
 }
 
-/** Variant → label; all but `cli` run in a child process through the API. */
+/**
+ * Variant → label. The API rows run in a child process through each
+ * compiler's API, warmed up; the rows in COLD run as a command on the whole
+ * tree in a fresh process, timed from outside.
+ */
 const VARIANTS = {
   awaitless: "awaitless API",
   cli: "awaitless CLI (whole tree, -d)",
   regenerator: "babel regenerator (preset-env)",
   typescript: "typescript es5",
-  swc: "swc es5 (wasm)",
+  swc: "swc es5 (native @swc/core)",
+  swcWasm: "swc es5 (@swc/wasm)",
+  swcCli: "swc CLI (native, whole tree, -d)",
   parse: "@babel/parser (parse only)",
+  coldParse: "@babel/parser, fresh process (load + parse only)",
 };
+
+const COLD = new Set(["cli", "swcCli", "coldParse"]);
 
 /** One line on what each variant runs, for the report. */
 export function throughputConfiguration() {
   const version = (name) => require(`${name}/package.json`).version;
   return [
     `corpus: node_modules/mongodb/lib, mongodb ${version("mongodb")} (a pinned devDependency), every .js file`,
-    "awaitless API: transform(code, { sourceType: \"script\", runtime: \"inline\" }) per file; CLI: bin/awaitless.js lib -d <tmp> --quiet --source-type script (start-up and writes included)",
+    "awaitless API: transform(code, { sourceType: \"script\", runtime: \"inline\" }) per file; CLI: bin/awaitless.js lib -d out --quiet --source-type script (start-up and writes included)",
     `babel regenerator: @babel/core ${version("@babel/core")} with @babel/preset-env ${version("@babel/preset-env")}, targets "ie 11", modules: false (regenerator alone rejects this corpus)`,
-    `typescript es5 and swc es5: the benchmark configurations (bench/compilers.mjs); swc is @swc/wasm ${version("@swc/wasm")}, the only SWC build installed here (the native @swc/core binding is not)`,
+    `typescript es5 and swc es5: the benchmark configurations (bench/compilers.mjs); SWC as @swc/core ${version("@swc/core")} (native binding), @swc/wasm ${version("@swc/wasm")}, and @swc/cli ${version("@swc/cli")}: swc lib -d out --quiet --no-swcrc --config-file <the same configuration>`,
+    "@babel/parser, fresh process: node bench/cold-parse.cjs lib (start Node, load the parser, read and parse every file; nothing written), timed from outside like the CLI rows",
   ];
 }
 
@@ -81,6 +94,11 @@ async function child(variant, rounds) {
     const babel = require("@babel/core");
     const presets = [[require.resolve("@babel/preset-env"), { targets: "ie 11", modules: false }]];
     compile = (code, filename) => babel.transformSync(code, { filename, configFile: false, babelrc: false, sourceType: "script", presets }).code;
+  } else if (variant === "swc") {
+    const swc = require("@swc/core");
+    compile = (code, filename) => swc.transformSync(code, { ...SWC_CONFIG, filename }).code;
+  } else if (variant === "swcWasm") {
+    compile = (code, filename) => variants.swc.compile(code, filename);
   } else if (variant === "parse") {
     const { parse } = require("@babel/parser");
     compile = (code) => parse(code, { sourceType: "script" });
@@ -108,22 +126,52 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * The command line of a COLD variant, run in `work` on its own copy of the
+ * corpus, `lib`, with relative paths (SWC's CLI, given an absolute input
+ * path, writes over the input instead of into the output folder).
+ */
+function coldCommand(variant, work) {
+  if (variant === "cli") return [join(root, "bin/awaitless.js"), "lib", "-d", "out", "--quiet", "--source-type", "script"];
+  if (variant === "coldParse") return [join(root, "bench/cold-parse.cjs"), "lib"];
+  writeFileSync(join(work, "swc-config.json"), JSON.stringify(SWC_CONFIG));
+  return [require.resolve("@swc/cli/bin/swc.js"), "lib", "-d", "out", "--quiet", "--no-swcrc", "--config-file", "swc-config.json"];
+}
+
+/** One fresh process of a COLD variant on the whole corpus, timed from outside, in ms. */
+function timeCold(variant) {
+  const work = mkdtempSync(join(tmpdir(), "awaitless-throughput-"));
+  try {
+    cpSync(CORPUS, join(work, "lib"), { recursive: true });
+    const command = coldCommand(variant, work);
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, command, { cwd: work, encoding: "utf8" });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`${VARIANTS[variant]} failed on the corpus:\n${run.stderr || run.error}`);
+    if (variant !== "coldParse") checkOutputs(variant, join(work, "out"));
+    return ms;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A command that wrote fewer files than the corpus has was not timed doing the whole job. */
+function checkOutputs(variant, outDir) {
+  let count = 0;
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name));
+      else if (entry.name.endsWith(".js")) count++;
+    }
+  };
+  if (existsSync(outDir)) walk(outDir);
+  const expected = corpusFiles().length;
+  if (count !== expected) throw new Error(`${VARIANTS[variant]} wrote ${count} .js files, not ${expected}`);
+}
+
 /** One timed pass of `variant` over the corpus, in ms; throws with the reason when it fails. */
 function timeOnce(variant) {
-  if (variant === "cli") {
-    const outDir = mkdtempSync(join(tmpdir(), "awaitless-throughput-"));
-    try {
-      const start = process.hrtime.bigint();
-      const cli = spawnSync(process.execPath, [join(root, "bin/awaitless.js"), CORPUS, "-d", outDir, "--quiet", "--source-type", "script"], {
-        encoding: "utf8",
-      });
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (cli.status !== 0) throw new Error(`the awaitless CLI failed on the corpus:\n${cli.stderr || cli.error}`);
-      return ms;
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  }
+  if (COLD.has(variant)) return timeCold(variant);
   const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", variant], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`${VARIANTS[variant]} failed on the corpus: ${firstError(run.stderr || String(run.error))}`);
   return JSON.parse(run.stdout)[0];
@@ -161,7 +209,8 @@ export function measureThroughput({ rounds = 3, onRun = () => {} } = {}) {
   return { files: files.length, megabytes, rounds, rows };
 }
 
-const COMPARED = ["regenerator", "typescript", "swc"];
+const COMPARED = ["regenerator", "typescript", "swc", "swcCli"];
+const COMPARED_LABEL = { regenerator: "regenerator", typescript: "typescript", swc: "swc", swcCli: "swc CLI" };
 
 function ratioTo(rows, row, variant) {
   const other = rows.find((r) => r.variant === variant);
@@ -174,7 +223,7 @@ function title({ files, megabytes, rounds }) {
 }
 
 export function formatThroughput(result) {
-  const header = ["compiler", "MB/s", "best", ...COMPARED.map((v) => `× ${v}`)];
+  const header = ["compiler", "MB/s", "best", ...COMPARED.map((v) => `× ${COMPARED_LABEL[v]}`)];
   const body = result.rows.map((row) =>
     row.error
       ? [row.label, "FAILED", "", ...COMPARED.map(() => "")]
@@ -189,7 +238,7 @@ export function formatThroughput(result) {
 
 export function markdownThroughput(result) {
   const lines = [
-    `| compiler | MB/s (median) | best | ${COMPARED.map((v) => `× ${v}`).join(" | ")} |`,
+    `| compiler | MB/s (median) | best | ${COMPARED.map((v) => `× ${COMPARED_LABEL[v]}`).join(" | ")} |`,
     `| --- | ---: | ---: | ${COMPARED.map(() => "---:").join(" | ")} |`,
   ];
   for (const row of result.rows) {
