@@ -20,8 +20,11 @@
 //
 //     { function g() {} }  →  { var _g = function g() {}; }   (`g` in the block read as `_g`)
 //
-// (A block that suspends is exploded, and its functions already live in the
-// wrapper.)
+// A block that suspends is exploded: hoisting moves its functions into the
+// wrapper as block bindings, initialised when the block is entered. The
+// function-level variable is still a variable of its own, assigned where the
+// declaration stands, so the same renaming and assignment apply there; where
+// Annex B does not apply, hoisting alone keeps the function in its block.
 
 import * as t from "@babel/types";
 import type { NodePath, Scope } from "../babel.js";
@@ -29,13 +32,14 @@ import type { NameSource } from "./context.js";
 
 type Finder = { has(node: t.Node | null | undefined): boolean };
 
-/** Applies Annex B's function-level variables for native blocks; returns the wrapper variables it named. */
+/** Applies Annex B's function-level variables for block functions; returns the wrapper variables it named. */
 export function bindBlockFunctionVars(fn: NodePath<t.Function>, finder: Finder, names: NameSource): string[] {
-  if (fn.isInStrictMode()) return [];
+  // (Asked of the body: Babel starts at the parent, so a function's own "use strict" would not count.)
+  if (fn.get("body").isInStrictMode()) return [];
   const byName = new Map<string, NodePath<t.FunctionDeclaration>[]>();
   fn.get("body").traverse({
     Function(path) {
-      if (path.isFunctionDeclaration() && isNativeBlockFunction(path, fn, finder)) {
+      if (path.isFunctionDeclaration() && isBlockFunction(path, fn)) {
         const name = path.node.id!.name;
         byName.set(name, [...(byName.get(name) ?? []), path]);
       }
@@ -45,7 +49,7 @@ export function bindBlockFunctionVars(fn: NodePath<t.Function>, finder: Finder, 
   const vars: string[] = [];
   for (const [name, declarations] of byName) {
     if (!annexBApplies(name, declarations, fn)) {
-      for (const declaration of declarations) makeBlockLocal(declaration, names);
+      for (const declaration of declarations) if (!isExploded(declaration, finder)) makeBlockLocal(declaration, names);
       continue;
     }
     const wrapperName = names.unique(name);
@@ -84,14 +88,18 @@ function makeBlockLocal(declaration: NodePath<t.FunctionDeclaration>, names: Nam
   block.unshiftContainer("body", holder);
 }
 
-/** A plain function declared in a block (not at the top of the body) that is not exploded into states. */
-function isNativeBlockFunction(path: NodePath<t.FunctionDeclaration>, fn: NodePath<t.Function>, finder: Finder): boolean {
+/** A plain function declared in a block or a `case` (not at the top of the body). */
+function isBlockFunction(path: NodePath<t.FunctionDeclaration>, fn: NodePath<t.Function>): boolean {
   const node = path.node;
   if (!node.id || node.async || node.generator) return false;
   const parent = path.parentPath;
-  if (parent === fn.get("body") || !(parent.isBlockStatement() || parent.isSwitchCase())) return false;
-  const block = parent.isSwitchCase() ? parent.parentPath!.node : parent.node;
-  return !finder.has(block);
+  return parent !== fn.get("body") && (parent.isBlockStatement() || parent.isSwitchCase());
+}
+
+/** Whether the declaration's block (or switch) suspends, and so is exploded into states. */
+function isExploded(path: NodePath<t.FunctionDeclaration>, finder: Finder): boolean {
+  const parent = path.parentPath;
+  return finder.has(parent.isSwitchCase() ? parent.parentPath!.node : parent.node);
 }
 
 /**

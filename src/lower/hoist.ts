@@ -113,6 +113,7 @@ export function hoistScope(
 
   const isExploded = (scope: Scope) => scope === fnScope || finder.has(scope.block);
   const blockFunctions = new Map<t.Node, t.Statement[]>();
+  const caseSwitches = new Map<t.SwitchCase, t.SwitchStatement>();
 
   fn.get("body").traverse({
     Function(path) {
@@ -178,10 +179,15 @@ export function hoistScope(
     const assignments = blockFunctions.get(path.parent) ?? [];
     assignments.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
     blockFunctions.set(path.parent, assignments);
+    if (path.parentPath.isSwitchCase()) caseSwitches.set(path.parent as t.SwitchCase, path.parentPath.parent as t.SwitchStatement);
     path.remove();
   }
 
-  // Block-level functions are initialised when their block is entered.
+  // Block-level functions are initialised when their block is entered: at
+  // the top of a block's body. A switch's case block is entered after the
+  // discriminant and before any test, which has no place in the tree: its
+  // functions wait at the top of their case while block semantics rewrite
+  // them, then join the switch's entry statements.
   for (const [block, assignments] of blockFunctions) {
     const body = block.type === "SwitchCase" ? block.consequent : (block as t.BlockStatement).body;
     body.unshift(...assignments);
@@ -195,7 +201,19 @@ export function hoistScope(
   }
   result.scopes = applyBlockSemantics(analysis, names, runtime);
   result.vars.push(...result.scopes.vars);
+  for (const [clause, owner] of caseSwitches) moveToSwitchEntry(clause, owner, blockFunctions.get(clause)!, result.scopes);
   return result;
+}
+
+/** Moves a case's function initialisations (the first statements of its body) to its switch's entry. */
+function moveToSwitchEntry(clause: t.SwitchCase, owner: t.SwitchStatement, assignments: t.Statement[], scopes: ScopeSetup): void {
+  const moved = clause.consequent.splice(0, assignments.length);
+  if (moved.some((statement, i) => statement !== assignments[i])) {
+    throw new Error("awaitless internal error: a case's function initialisations are no longer at the top of its body");
+  }
+  const entry = scopes.entries.get(owner) ?? [];
+  entry.push(...moved);
+  scopes.entries.set(owner, entry);
 }
 
 
