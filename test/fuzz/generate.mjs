@@ -510,6 +510,8 @@ class Generator {
       [ctx.hasThis || ctx.hasArgs ? 1 : 0, "context"],
       [ctx.mapped ? 1 : 0, "mapped"],
       [ctx.canAwait ? 1.5 : 0, "await"],
+      [fnLike && ctx.depth > 0 ? 0.6 : 0, "blockFunction"],
+      [ctx.fn.blockFunctions?.length ? 0.8 : 0, "blockFunctionProbe"],
     ]);
     switch (choice) {
       case "log":
@@ -554,6 +556,10 @@ class Generator {
         return this.mappedArguments(ctx);
       case "await":
         return [this.awaitStatement(ctx)];
+      case "blockFunction":
+        return this.blockFunction(ctx);
+      case "blockFunctionProbe":
+        return [this.blockFunctionProbe(ctx, this.rng.pick(ctx.fn.blockFunctions))];
       default:
         throw new Error(`unknown statement choice ${choice}`);
     }
@@ -1018,6 +1024,25 @@ class Generator {
     ctx.locals.push(local);
     this.spend(ctx, 1);
     return [node];
+  }
+
+  /**
+   * A plain function declared in a nested block or a case: hoisted in its
+   * block (a probe may come before it), and in sloppy code also assigned to
+   * a function-level variable when the declaration runs (Annex B), which
+   * probes anywhere later in the function can see, across suspensions.
+   */
+  blockFunction(ctx) {
+    const name = this.fresh("bf");
+    ctx.fn.blockFunctions = [...(ctx.fn.blockFunctions ?? []), name];
+    const declaration = { t: "fndecl", async: false, gen: false, name, params: [], body: [{ t: "return", e: str(`${name} from ${this.tag(ctx)}`) }] };
+    const probe = this.blockFunctionProbe(ctx, name);
+    return this.rng.chance(0.3) ? [probe, declaration] : [declaration, probe];
+  }
+
+  /** Logs what `name` is here: typeof never throws for an unresolved name, so the probe is valid anywhere. */
+  blockFunctionProbe(ctx, name) {
+    return log(this.tag(ctx), raw(`typeof ${name} === "function" ? ${name}() : typeof ${name}`));
   }
 
   contextLog(ctx) {
