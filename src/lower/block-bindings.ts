@@ -366,6 +366,9 @@ function forbidAssignments(
 function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expression): void {
   const parent = path.parent;
   if (parent.type === "ObjectProperty" && parent.shorthand && parent.value === path.node) parent.shorthand = false;
+  // The replacement stands where the name stood: a statement made of it alone (a switch's
+  // discriminant, say) still maps to that line.
+  if (replacement.loc == null) replacement.loc = path.node.loc ?? null;
   (path.container as unknown as Record<string | number, t.Node>)[path.key as string | number] = replacement;
 }
 
