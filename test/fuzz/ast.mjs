@@ -78,6 +78,7 @@ export const SCHEMA = {
   fndecl: { params: "ps", body: "s" },
   classdecl: { members: "ns" },
   cmember: { params: "ps", body: "s" },
+  cfield: { v: "e" },
   program: { body: "s" },
 };
 
@@ -377,6 +378,7 @@ export function printStmt(node, ind = "") {
     case "classdecl": {
       const inner = ind + INDENT;
       const members = node.members.map((m) => {
+        if (m.t === "cfield") return `${inner}${m.static ? "static " : ""}${m.name} = ${e(m.v)};`;
         const prefix = `${m.static ? "static " : ""}${m.kind === "get" ? "get " : ""}${m.async ? "async " : ""}${m.gen ? "*" : ""}`;
         return `${inner}${prefix}${m.name}(${printParams(m.params, inner)}) ${printBlock(m.body, inner)}`;
       });

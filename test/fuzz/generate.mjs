@@ -219,12 +219,19 @@ class Generator {
       { t: "cmember", name: "constructor", params: [pid("tag")], body: [exprs(assignExpr(member({ t: "this" }, "tag"), id("tag")))] },
     ];
     const methods = [];
+    // A private field that the instance methods read and write across suspensions.
+    const priv = r.chance(0.4) ? `#${this.fresh("pv")}` : null;
+    if (priv) members.push({ t: "cfield", name: priv, v: num(r.int(10)) });
     for (let i = 0, n = r.range(1, 2); i < n; i++) {
       const kind = r.weighted([[4, "async"], [2, "gen"], [2, "asyncgen"]]);
       const mname = this.fresh(kind === "async" ? "m" : kind === "gen" ? "g" : "ag");
       const isStatic = r.chance(0.15);
       // `this` in a static method is the class, whose text would print as its source.
-      const { params, body, info } = this.functionParts(outer, kind, `${base}.${mname}`, 50, { method: true, noThis: isStatic });
+      const { params, body, info } = this.functionParts(outer, kind, `${base}.${mname}`, 50, {
+        method: true,
+        noThis: isStatic,
+        priv: isStatic ? null : priv,
+      });
       members.push({ t: "cmember", static: isStatic, async: kind !== "gen", gen: kind !== "async", name: mname, params, body });
       methods.push({ mname, kind, info, isStatic });
     }
@@ -278,7 +285,7 @@ class Generator {
   }
 
   /** Parameters and body of a function; `info` has its cost, yield count and parameter shapes. */
-  functionParts(outer, kind, name, budget, { arrow = false, method = false, sup = null, noThis = false } = {}) {
+  functionParts(outer, kind, name, budget, { arrow = false, method = false, sup = null, noThis = false, priv = null } = {}) {
     const r = this.rng;
     const ctx = {
       fn: { name, tags: 0, fuel: budget, budget, size: 0, yields: 0, closures: null, maxSize: r.range(6, 18) },
@@ -297,6 +304,8 @@ class Generator {
       hasArgs: arrow ? outer.hasArgs : true,
       mapped: null,
       sup: arrow ? outer.sup : sup,
+      // The class's private field, readable through `this` (an arrow's is its method's).
+      priv: arrow ? outer.priv : priv,
       locals: [],
       inFinally: false,
     };
@@ -512,6 +521,7 @@ class Generator {
       [ctx.canAwait ? 1.5 : 0, "await"],
       [fnLike && ctx.depth > 0 ? 0.6 : 0, "blockFunction"],
       [ctx.fn.blockFunctions?.length ? 0.8 : 0, "blockFunctionProbe"],
+      [ctx.priv ? 1.5 : 0, "private"],
     ]);
     switch (choice) {
       case "log":
@@ -558,6 +568,8 @@ class Generator {
         return [this.awaitStatement(ctx)];
       case "blockFunction":
         return this.blockFunction(ctx);
+      case "private":
+        return [this.privateStatement(ctx)];
       case "blockFunctionProbe":
         return [this.blockFunctionProbe(ctx, this.rng.pick(ctx.fn.blockFunctions))];
       default:
@@ -1040,6 +1052,16 @@ class Generator {
     return this.rng.chance(0.3) ? [probe, declaration] : [declaration, probe];
   }
 
+  /** Reads or writes the class's private field through `this`; a write's value may suspend. */
+  privateStatement(ctx) {
+    const r = this.rng;
+    const field = member({ t: "this" }, ctx.priv);
+    const choice = r.weighted([[2, "read"], [2, "write"], [1, "in"]]);
+    if (choice === "read") return log(this.tag(ctx), field);
+    if (choice === "in") return log(this.tag(ctx), raw(`${ctx.priv} in this`), field);
+    return exprs(assignExpr(field, this.expr(ctx, 2), r.pick(["=", "+=", "??=", "||="])));
+  }
+
   /** Logs what `name` is here: typeof never throws for an unresolved name, so the probe is valid anywhere. */
   blockFunctionProbe(ctx, name) {
     return log(this.tag(ctx), raw(`typeof ${name} === "function" ? ${name}() : typeof ${name}`));
@@ -1127,6 +1149,7 @@ class Generator {
       [0.4, "iife"],
       [ctx.hasArgs ? 0.4 : 0, "arguments"],
       [0.3, "tagged"],
+      [ctx.vars.some((v) => v.object) ? 0.5 : 0, "keyed"],
     ]);
     const sub = (d = depth - 1) => this.expr(ctx, d, {});
     switch (choice) {
@@ -1183,6 +1206,12 @@ class Generator {
         return { t: "unary", op: r.pick(["!", "-", "typeof", "void"]), e: sub() };
       case "seq":
         return { t: "seq", items: [sub(), sub()] };
+      case "keyed": {
+        // A key that may suspend, tested with `in` or deleted (a shared object loses it for later reads).
+        const o = id(r.pick(ctx.vars.filter((v) => v.object)).name);
+        const key = r.chance(0.5) ? str("n") : sub();
+        return r.chance(0.6) ? { t: "bin", op: "in", l: key, r: o } : { t: "unary", op: "delete", e: { t: "index", o, k: key } };
+      }
       case "member": {
         const o = r.pick(ctx.vars.filter((v) => v.object)).name;
         const field = r.chance(0.5) ? member(o, r.pick(["n", "tag"])) : { t: "index", o: id(o), k: sub() };
