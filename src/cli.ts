@@ -9,7 +9,6 @@ import { resolveInputs, planBuild } from "./cli/files.js";
 import { runTasks, type BuildContext } from "./cli/build.js";
 import { runSingle } from "./cli/single.js";
 import { runWatch } from "./cli/watch.js";
-import { runStates } from "./cli/states.js";
 import { Reporter } from "./cli/report.js";
 import { removePendingTemporaries } from "./cli/write.js";
 import { UsageError, type CliOptions, type CompileSettings } from "./cli/types.js";
@@ -74,11 +73,11 @@ export async function run(argv: string[], cwd: string = process.cwd()): Promise<
       if (options.inputs.length === 0 && process.stdin.isTTY) {
         throw new UsageError("no input: name files or folders, or pipe code into stdin");
       }
-      if (options.states) return await runStates(null, options, context);
+      if (options.states) return await (await loadStates())(null, options, context);
       return await runSingle(null, options, context);
     }
     const roots = await resolveInputs(options.inputs, cwd);
-    if (options.states) return await runStates(roots, options, context);
+    if (options.states) return await (await loadStates())(roots, options, context);
     if (options.watch) return await runWatch(roots, options, context);
     if (!options.outDir) {
       if (roots.length > 1) throw new UsageError("several inputs need --out-dir (--out-file and stdout take one)");
@@ -99,6 +98,15 @@ export async function run(argv: string[], cwd: string = process.cwd()): Promise<
     if (options.verbose && err.stack) reporter.error(err.stack);
     return EXIT_FAILED;
   }
+}
+
+/**
+ * `--states` needs the compiler's inspect(), loaded only when asked for: like
+ * the compile paths (build.ts, single.ts), it is kept out of the start-up of
+ * `--help`, `--version` and a parallel build's main thread.
+ */
+async function loadStates(): Promise<typeof import("./cli/states.js").runStates> {
+  return (await import("./cli/states.js")).runStates;
 }
 
 /** Ctrl-C or a kill mid-write leaves no temporary file behind. */
