@@ -2,7 +2,9 @@
 // driver's lib/ (a pinned devDependency: 132 files, 1.1 MB, 62 of them with
 // async functions), for awaitless's API and CLI beside Babel's regenerator
 // transforms, TypeScript 5's ES5 downlevel and SWC (native, wasm and its CLI),
-// with @babel/parser's parse alone as a floor, warm and in a fresh process.
+// with @babel/parser's parse alone as a floor, warm, and two floors under any
+// command built on Babel (bench/cold-floor.mjs): a fresh process that parses,
+// or parses and prints, what needs lowering and writes the tree.
 //
 //   node bench/throughput.mjs [--rounds N]
 //
@@ -13,7 +15,7 @@
 // compiles the whole tree once to warm up, then times one pass over it (wall
 // clock); a round starts one such process per variant, and the report gives
 // the median and the best pass over the rounds. The command-line variants
-// (awaitless's CLI, SWC's CLI, and a bare parse of the tree) run once per
+// (awaitless's CLI, SWC's CLI, and the two floors) run once per
 // round on the whole tree in a fresh process, start-up, worker threads and
 // file writing included, timed from outside: the way a command is run once
 // on a tree. Variants are interleaved round by round so a busy machine slows
@@ -61,10 +63,11 @@ const VARIANTS = {
   swcWasm: "swc es5 (@swc/wasm)",
   swcCli: "swc CLI (native, whole tree, -d)",
   parse: "@babel/parser (parse only)",
-  coldParse: "@babel/parser, fresh process (load + parse only)",
+  floorParse: "floor: fresh process, parse + write, nothing lowered",
+  floorPrint: "floor: fresh process, parse + print + write, nothing lowered",
 };
 
-const COLD = new Set(["cli", "swcCli", "coldParse"]);
+const COLD = new Set(["cli", "swcCli", "floorParse", "floorPrint"]);
 
 /** One line on what each variant runs, for the report. */
 export function throughputConfiguration() {
@@ -74,7 +77,7 @@ export function throughputConfiguration() {
     "awaitless API: transform(code, { sourceType: \"script\", runtime: \"inline\" }) per file; CLI: bin/awaitless.js lib -d out --quiet --source-type script (start-up and writes included)",
     `babel regenerator: @babel/core ${version("@babel/core")} with @babel/preset-env ${version("@babel/preset-env")}, targets "ie 11", modules: false (regenerator alone rejects this corpus)`,
     `typescript es5 and swc es5: the benchmark configurations (bench/compilers.mjs); SWC as @swc/core ${version("@swc/core")} (native binding), @swc/wasm ${version("@swc/wasm")}, and @swc/cli ${version("@swc/cli")}: swc lib -d out --quiet --no-swcrc --config-file <the same configuration>`,
-    "@babel/parser, fresh process: node bench/cold-parse.cjs lib (start Node, load the parser, read and parse every file; nothing written), timed from outside like the CLI rows",
+    "floors: node bench/cold-floor.mjs lib parse|print (start Node, load @babel/parser (and @babel/generator), read every file, parse the ones the CLI parses (and print them back unchanged), write every file to out/), timed from outside like the CLI rows",
   ];
 }
 
@@ -133,7 +136,8 @@ function median(values) {
  */
 function coldCommand(variant, work) {
   if (variant === "cli") return [join(root, "bin/awaitless.js"), "lib", "-d", "out", "--quiet", "--source-type", "script"];
-  if (variant === "coldParse") return [join(root, "bench/cold-parse.cjs"), "lib"];
+  if (variant === "floorParse") return [join(root, "bench/cold-floor.mjs"), "lib", "parse"];
+  if (variant === "floorPrint") return [join(root, "bench/cold-floor.mjs"), "lib", "print"];
   writeFileSync(join(work, "swc-config.json"), JSON.stringify(SWC_CONFIG));
   return [require.resolve("@swc/cli/bin/swc.js"), "lib", "-d", "out", "--quiet", "--no-swcrc", "--config-file", "swc-config.json"];
 }
@@ -148,7 +152,7 @@ function timeCold(variant) {
     const run = spawnSync(process.execPath, command, { cwd: work, encoding: "utf8" });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (run.status !== 0) throw new Error(`${VARIANTS[variant]} failed on the corpus:\n${run.stderr || run.error}`);
-    if (variant !== "coldParse") checkOutputs(variant, join(work, "out"));
+    checkOutputs(variant, join(work, "out"));
     return ms;
   } finally {
     rmSync(work, { recursive: true, force: true });

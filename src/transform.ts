@@ -17,7 +17,6 @@ import { markUnmappedLines } from "./unmapped-lines.js";
 import { retryOnLargeStack } from "./large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
 
-
 export interface TransformResult {
   code: string;
   /** Source map (v3) when `sourceMaps` was set, else null. */
@@ -34,15 +33,6 @@ export interface SourceMapObject {
   file?: string;
   sourceRoot?: string;
   sourcesContent?: Array<string | null>;
-}
-
-/**
- * Cheap test for text that cannot contain anything to lower: false when it
- * has no `async` and no `*` that could start a generator (`function*`, or a
- * generator method `*name(`, `*[key](`, `*#name(`, `*"name"(`).
- */
-export function mayNeedLowering(code: string): boolean {
-  return /\basync\b|\bfunction\s*\*|\*\s*(?:\[|["'\d]|#?[\w$]+\s*\()/.test(code);
 }
 
 export function transform(code: string, options?: TransformOptions): TransformResult {
@@ -67,7 +57,7 @@ export function transformWithRuntime(code: string, options?: TransformOptions): 
 export function transformOnThisStack(code: string, options?: TransformOptions): TransformWithRuntime {
   const opts = normalizeOptions(options);
   // Always parsed, so that invalid input is rejected even when there is
-  // nothing to lower; the CLI skips parsing itself with mayNeedLowering.
+  // nothing to lower; the CLI skips parsing itself with mayNeedLowering (may-need-lowering.ts).
   const ast = parse(code, opts);
   let runtimeName: string | null = null;
   const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code, true), code, opts.filename);

@@ -3,7 +3,8 @@
 // build writes exactly what a serial one does.
 
 import { basename, dirname } from "node:path";
-import { transform, mayNeedLowering } from "../transform.js";
+import { transform } from "../transform.js";
+import { mayNeedLowering } from "../may-need-lowering.js";
 import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../errors.js";
 import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
 import { ioFailure, notTextFailure } from "./failures.js";
