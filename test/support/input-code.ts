@@ -183,7 +183,8 @@ function startOf(node: t.Node): number | undefined {
   if (t.isCatchClause(node)) return node.param?.loc ? node.param.loc.start.line : startOf(node.body);
   if (t.isSwitchCase(node)) return firstIn(node.consequent, 0);
   if (t.isDoWhileStatement(node) || t.isLabeledStatement(node)) return startOf(node.body);
-  // `for (;;)` and `while (true)` test nothing: each round begins with the body.
+  // `for (…; ; …)` and `while (true)` test nothing: each round begins with the body
+  // (a `for`'s initialiser runs before, in the state the loop head follows).
   if (testsNothing(node)) return startOf((node as t.ForStatement | t.WhileStatement).body);
   // `try {` runs nothing itself: its block does.
   if (t.isTryStatement(node)) return startOf(node.block);
@@ -192,7 +193,7 @@ function startOf(node: t.Node): number | undefined {
 
 /** A loop that runs no test of its own before each round. */
 function testsNothing(node: t.Node): boolean {
-  return (t.isForStatement(node) && !node.test && !node.init) || (t.isWhileStatement(node) && t.isBooleanLiteral(node.test, { value: true }));
+  return (t.isForStatement(node) && !node.test) || (t.isWhileStatement(node) && t.isBooleanLiteral(node.test, { value: true }));
 }
 
 /**
