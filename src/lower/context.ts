@@ -23,6 +23,8 @@ export class LowerContext {
   private readonly temps = new Set<string>();
   /** Label of the dispatch loop, needed when a jump leaves a native loop. */
   dispatchLabel: string | null = null;
+  /** The function's own locals that read the same after a suspension (stable-locals.ts). */
+  stableLocals: ReadonlySet<string> = new Set();
   /** What entering each exploded scope involves (from hoisting). */
   scopes: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() };
 
@@ -113,7 +115,7 @@ function isStable(node: t.Node, ctx: LowerContext): boolean {
     case "TemplateLiteral":
       return node.expressions.length === 0;
     case "Identifier":
-      return ctx.isTemp(node) || node.name === "undefined";
+      return ctx.isTemp(node) || node.name === "undefined" || ctx.stableLocals.has(node.name);
     case "UnaryExpression":
       return (node.operator === "-" || node.operator === "void") && isStable(node.argument, ctx);
     default:

@@ -27,6 +27,7 @@ import type { NodePath } from "../babel.js";
 import { SuspensionFinder, suspendsAtMostOnce, type FunctionKind } from "./suspension.js";
 import { LowerContext } from "./context.js";
 import { hoistScope } from "./hoist.js";
+import { stableLocals } from "./stable-locals.js";
 import { separateBodyFromParams } from "./param-scope.js";
 import { lowerParams, type LoweredParams } from "./params.js";
 import { explodeStatements, emitNative } from "./statements/index.js";
@@ -82,6 +83,8 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const finder = new SuspensionFinder(kind);
   // Before hoisting rewrites the body; nested functions are already lowered (their awaits are calls now).
   const once = kind === "async" && suspendsAtMostOnce(node.body);
+  // Asked before hoisting, while Babel's bindings still describe the source.
+  const stable = stableLocals(path as NodePath<t.Function>);
   const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime);
 
   let argumentsName = hoist.argumentsName;
@@ -103,6 +106,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const machine = names.unique("m");
   const ctx = new LowerContext(kind, finder, names, machine, file.runtime);
   ctx.scopes = hoist.scopes;
+  ctx.stableLocals = stable;
   const body = node.body.body;
   // An async function rejects when a parameter initialiser throws, so that
   // code runs inside the machine; a generator's runs at call time.

@@ -51,6 +51,7 @@ export const EXCLUDED: Exclusions = {
   "expr-destructuring-assignment": { mujs: MUJS_PROXY },
   "expr-destructuring-rest-live-properties": { duktape: DUK_PROXY_DESCRIPTOR, mujs: MUJS_PROXY },
   "expr-import-meta-dynamic": { duktape: NEEDS_NODE_MODULES, mujs: NEEDS_NODE_MODULES },
+  "expr-operands-stable-locals": { duktape: ERROR_MESSAGE, mujs: `${ERROR_MESSAGE}; ${MUJS_NAMES}` },
   "expr-logical-assignment": { mujs: MUJS_PROXY },
   "expr-new": { duktape: MAP, mujs: MAP },
   "expr-object-literal": { duktape: PROTO_IN_LITERAL, mujs: `${PROTO_IN_LITERAL}; ${MUJS_KEY_ORDER}` },
