@@ -137,8 +137,9 @@ export function holds(node: t.Node, position: { line: number; column: number }):
  *   `try`, a label, a `case`/`default` clause or a `catch` clause without a
  *   binding: the code begins with their first statement (function declarations aside: they are
  *   instantiated where their scope begins);
- * - a resume state after an `await x;` or `yield x;` statement (the value is
- *   dropped), or a state whose first code instantiates a function
+ * - a resume state after an `await x;` or `yield x;` statement, or any
+ *   statement that drops the value as its last act (`a ?? await b;`), or a
+ *   state whose first code instantiates a function
  *   declaration: the code begins with the next statement.
  * Null when the code begins outside the range's own statement list (after the
  * last statement of a block, control goes on in the enclosing construct).
@@ -149,10 +150,9 @@ export function entryLine(index: InputIndex, range: SourceRange, kind: StateKind
   for (const visit of visits) {
     const { node, parent, list } = visit;
     const resume = kind === "resume-await" || kind === "resume-yield";
-    if (resume && (t.isAwaitExpression(node) || t.isYieldExpression(node)) && t.isExpressionStatement(parent)) {
-      // The expression statement's place in its list is found from the statement itself.
-      const statement = index.byRange.get(rangeKey(parent.loc!))?.find((v) => v.node === parent);
-      return statement ? nextIn(statement) : null;
+    if (resume && (t.isAwaitExpression(node) || t.isYieldExpression(node))) {
+      const statement = droppingStatement(index, visit);
+      if (statement) return nextIn(statement);
     }
     if (resume && t.isExpressionStatement(node) && (t.isAwaitExpression(node.expression) || t.isYieldExpression(node.expression))) {
       return nextIn(visit);
@@ -175,6 +175,28 @@ export function entryLine(index: InputIndex, range: SourceRange, kind: StateKind
     }
   }
   return range.start.line;
+}
+
+/**
+ * The expression statement whose last act is to drop the value of the await
+ * or yield visited (`await x;`, `a ?? await b;`, `c ? d : await e;`,
+ * `(f(), await x);`): after it resumes, the statement has nothing left to
+ * run. Found from the statement's own visit, which knows its place in its list.
+ */
+function droppingStatement(index: InputIndex, visit: Visit): Visit | null {
+  let current = visit;
+  for (;;) {
+    const { node, parent } = current;
+    if (!parent) return null;
+    const up = index.byRange.get(rangeKey(parent.loc!))?.find((v) => v.node === parent);
+    if (t.isExpressionStatement(parent)) return up ?? null;
+    const evaluatedLast =
+      (t.isLogicalExpression(parent) && parent.right === node) ||
+      (t.isConditionalExpression(parent) && parent.test !== node) ||
+      (t.isSequenceExpression(parent) && parent.expressions[parent.expressions.length - 1] === node);
+    if (!evaluatedLast || !up) return null;
+    current = up;
+  }
 }
 
 /** The line of the first code of a statement (see entryLine); undefined when it has none. */

@@ -28,7 +28,8 @@ export function explodeLogical(ctx: LowerContext, node: t.LogicalExpression, ign
   if (!ctx.suspends(node.right)) return { ...node, left: explodeExpression(ctx, node.left) };
   const end = ctx.emitter.label();
   if (ignoreResult) {
-    const left = explodeExpression(ctx, node.left);
+    // `??` tests its left value twice (against null and undefined): it is read once.
+    const left = node.operator === "??" ? ctx.keep(explodeExpression(ctx, node.left)) : explodeExpression(ctx, node.left);
     ctx.emitter.jumpIf(skipsRight(node.operator, left), end);
     emitForEffect(ctx, explodeExpression(ctx, node.right, true));
     ctx.emitter.mark(end);
