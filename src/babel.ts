@@ -15,4 +15,4 @@ function interop<T>(module: unknown): T {
 
 export const traverse = interop<Traverse>(traverseModule);
 export const generate = interop<Generate>(generateModule);
-export type { NodePath, Scope, Binding } from "@babel/traverse";
+export type { NodePath, Scope, Binding, Visitor } from "@babel/traverse";

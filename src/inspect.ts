@@ -12,6 +12,7 @@ import { retryOnLargeStack } from "./large-stack.js";
 import { rangeOf } from "./lower/describe.js";
 import { STEP_STARTERS } from "./lower/start-helpers.js";
 import type { FunctionModel } from "./model.js";
+import { eachValueChild } from "./lower/type-positions.js";
 
 export type InspectResult = TransformResult;
 
@@ -39,11 +40,7 @@ function attachOutputRanges(result: TransformResult, runtimeName: string, option
     if (node.type === "CallExpression" && isStart(node, runtimeName)) {
       starts.push({ call: node, wrapper: functions[functions.length - 1] ?? null });
     }
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
-      else if (child && typeof child === "object") visit(child as t.Node);
-    }
+    eachValueChild(node, visit);
     if (isFunction) functions.pop();
   };
   visit(ast.program);

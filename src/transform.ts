@@ -16,6 +16,7 @@ import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
 import { retryOnLargeStack } from "./large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
+import { isTypeOnly } from "./lower/type-positions.js";
 
 export interface TransformResult {
   code: string;
@@ -165,7 +166,8 @@ function lowerablePaths(program: NodePath<t.Program>): Array<Parameters<typeof l
   const visit = (node: t.Node): void => {
     for (const key of t.VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      if (!child || typeof child !== "object") continue;
+      // (Types hold no functions; the shared rule of type-positions.ts keeps every walk out of them.)
+      if (!child || typeof child !== "object" || (!Array.isArray(child) && isTypeOnly(child as t.Node))) continue;
       keys.push(key);
       if (Array.isArray(child)) {
         child.forEach((item, index) => {

@@ -7,7 +7,7 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { transform } from "../src/index.js";
-import { loadFixtures, goldenOptions, execOptions } from "./support/fixtures.js";
+import { loadFixtures, goldenOptions, execOptions, runnable } from "./support/fixtures.js";
 import { runNode } from "./support/run-node.js";
 
 const fixtures = loadFixtures();
@@ -27,8 +27,9 @@ describe.concurrent("fixtures: compiled runs like native", () => {
   const executable = fixtures.filter((f) => f.options.exec !== false);
   it.each(executable.map((f) => [f.name, f] as const))("%s", (_name, fixture) => {
     const module = fixture.options.module !== false;
-    const native = runNode(fixture.input, { module });
-    const compiled = runNode(transform(fixture.input, execOptions(fixture)).code, { module });
+    // TypeScript runs with its types stripped, on both sides alike.
+    const native = runNode(runnable(fixture, fixture.input), { module });
+    const compiled = runNode(runnable(fixture, transform(fixture.input, execOptions(fixture)).code), { module });
     expect(native.stdout.length, "the fixture prints nothing natively").toBeGreaterThan(0);
     expect(compiled).toEqual(native);
   });

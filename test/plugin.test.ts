@@ -19,7 +19,7 @@ import { stripVTControlCharacters } from "node:util";
 import { transform, AwaitlessInputTooDeepError, type TransformOptions } from "../src/index.js";
 import { reportedToBabel } from "../src/babel-plugin-errors.js";
 import awaitless from "../src/babel-plugin.js";
-import { loadFixtures, goldenOptions, type Fixture } from "./support/fixtures.js";
+import { loadFixtures, goldenOptions, runnable, type Fixture } from "./support/fixtures.js";
 import { runNodeAsync } from "./support/run-node-async.js";
 import { createSandbox, type Sandbox } from "./support/package-sandbox.js";
 import { ES5_TARGETS, PRESET_ENV_ASYNC_TRANSFORMS } from "./support/es5/engines.js";
@@ -51,7 +51,7 @@ const nativeRuns = new Map<string, Promise<RunResult>>();
 function nativeRun(fixture: Fixture): Promise<RunResult> {
   let run = nativeRuns.get(fixture.name);
   if (!run) {
-    run = runNodeAsync(fixture.input, { module: isModule(fixture) });
+    run = runNodeAsync(runnable(fixture, fixture.input), { module: isModule(fixture) });
     nativeRuns.set(fixture.name, run);
   }
   return run;
@@ -162,7 +162,7 @@ describe.concurrent('the plugin\'s output (runtime "import") runs like the input
     const { dir } = await sandbox;
     const module = isModule(fixture);
     const outputs = new Set(BABELS.map(([, babel]) => compileWithPlugin(babel, fixture, pluginOptions(fixture, "import")).code));
-    const [native, ...compiled] = await Promise.all([nativeRun(fixture), ...[...outputs].map((code) => runNodeAsync(code!, { module, dir }))]);
+    const [native, ...compiled] = await Promise.all([nativeRun(fixture), ...[...outputs].map((code) => runNodeAsync(runnable(fixture, code!), { module, dir }))]);
     expect(native.stdout.length, "the fixture prints nothing natively").toBeGreaterThan(0);
     for (const run of compiled) expect(run).toEqual(native);
   });
@@ -375,7 +375,7 @@ describe("Babel 7 with @babel/preset-env (ES5 target, its async transforms exclu
       it(fixture.name, async () => {
         const module = isModule(fixture);
         const { code } = compileBesidePresetEnv(fixture, { runtime: "inline", modules: false });
-        const [native, compiled] = await Promise.all([nativeRun(fixture), runNodeAsync(code!, { module })]);
+        const [native, compiled] = await Promise.all([nativeRun(fixture), runNodeAsync(runnable(fixture, code!), { module })]);
         expect(compiled).toEqual(native);
       });
     }

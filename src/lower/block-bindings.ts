@@ -23,6 +23,7 @@ import type { NodePath, Binding } from "../babel.js";
 import type { NameSource } from "./context.js";
 import { mentions } from "./names.js";
 import { runtimeMember, type RuntimeRef } from "./runtime-ref.js";
+import { skipTypes } from "./type-positions.js";
 
 export interface MovedBinding {
   binding: Binding;
@@ -154,7 +155,7 @@ function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map
   const byName = new Map<string, Binding[]>();
   for (const item of moved) byName.set(item.name, [...(byName.get(item.name) ?? []), item.binding]);
   const refs = new Map<Binding, Reference[]>();
-  fn.traverse({
+  fn.traverse(skipTypes({
     Identifier(path) {
       const candidates = byName.get(path.node.name);
       if (!candidates) return;
@@ -171,7 +172,7 @@ function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map
       });
       refs.set(binding, list);
     },
-  });
+  }));
   return refs;
 }
 
@@ -378,7 +379,7 @@ function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expressi
  */
 function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
   const targets: NodePath[] = [];
-  scopePath.traverse({
+  scopePath.traverse(skipTypes({
     enter(path) {
       if (!(path.isFunction() || path.isClass())) return;
       path.skip();
@@ -389,7 +390,7 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
       else if (path.isClassMethod() || path.isClassPrivateMethod()) target = path.parentPath!.parentPath!;
       if (!targets.includes(target)) targets.push(target);
     },
-  });
+  }));
   for (const target of targets) {
     const node = target.node as t.Expression;
     const param = [t.identifier(env)];

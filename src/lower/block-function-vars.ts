@@ -29,6 +29,7 @@
 import * as t from "@babel/types";
 import type { NodePath, Scope } from "../babel.js";
 import type { NameSource } from "./context.js";
+import { skipTypes } from "./type-positions.js";
 
 type Finder = { has(node: t.Node | null | undefined): boolean };
 
@@ -37,7 +38,7 @@ export function bindBlockFunctionVars(fn: NodePath<t.Function>, finder: Finder, 
   // (Asked of the body: Babel starts at the parent, so a function's own "use strict" would not count.)
   if (fn.get("body").isInStrictMode()) return [];
   const byName = new Map<string, NodePath<t.FunctionDeclaration>[]>();
-  fn.get("body").traverse({
+  fn.get("body").traverse(skipTypes({
     Function(path) {
       if (path.isFunctionDeclaration() && isBlockFunction(path, fn)) {
         const name = path.node.id!.name;
@@ -45,7 +46,7 @@ export function bindBlockFunctionVars(fn: NodePath<t.Function>, finder: Finder, 
       }
       path.skip();
     },
-  });
+  }));
   const vars: string[] = [];
   for (const [name, declarations] of byName) {
     if (!annexBApplies(name, declarations, fn)) {
@@ -75,11 +76,11 @@ function makeBlockLocal(declaration: NodePath<t.FunctionDeclaration>, names: Nam
   const block = declaration.parentPath;
   const binding = block.scope.getBinding(name);
   const local = names.unique(name);
-  block.traverse({
+  block.traverse(skipTypes({
     Identifier(id) {
       if (id.node.name === name && id.node !== node.id && id.scope.getBinding(name) === binding) id.node.name = local;
     },
-  });
+  }));
   const expression = t.functionExpression(t.identifier(name), node.params, node.body, false, false);
   declaration.remove();
   // Initialised where the block begins, as the declaration was.
@@ -125,14 +126,14 @@ function annexBApplies(name: string, declarations: NodePath<t.FunctionDeclaratio
 /** Renames `name` wherever in the function it means the function-level (or an outer) binding. */
 function renameFunctionLevelReferences(fn: NodePath<t.Function>, name: string, to: string): void {
   const visit = (path: NodePath) =>
-    path.traverse({
+    path.traverse(skipTypes({
       Identifier(id) {
         if (id.node.name !== name) return;
         if (!(id.isReferencedIdentifier() || (id as NodePath).isBindingIdentifier())) return;
         const binding = id.scope.getBinding(name);
         if (!binding || binding.scope === fn.scope || !isInside(binding.scope, fn.scope)) id.node.name = to;
       },
-    });
+    }));
   visit(fn.get("body"));
 }
 

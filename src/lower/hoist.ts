@@ -25,6 +25,7 @@ import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
+import { skipTypes, traverseValues, renameValue } from "./type-positions.js";
 
 export interface HoistResult {
   /** Names to declare with `var` in the wrapper. */
@@ -102,7 +103,7 @@ export function hoistScope(
     let finalName = item.name;
     if (claimed.has(finalName) || (outsideNames ??= collectOutsideNames(fn)).has(finalName)) {
       finalName = names.unique(item.name);
-      item.binding.scope.rename(item.name, finalName);
+      renameValue(item.binding.scope, item.name, finalName);
       renameRepeatedTargets(item.binding.scope.block, item.name, finalName);
       keepInferredNames(item.binding.scope.path, finalName, item.name);
     }
@@ -115,7 +116,7 @@ export function hoistScope(
   const blockFunctions = new Map<t.Node, t.Statement[]>();
   const caseSwitches = new Map<t.SwitchCase, t.SwitchStatement>();
 
-  fn.get("body").traverse({
+  fn.get("body").traverse(skipTypes({
     Function(path) {
       if (path.isFunctionDeclaration()) hoistFunctionDeclaration(path);
       path.skip();
@@ -159,7 +160,7 @@ export function hoistScope(
         replaceDeclaration(path);
       },
     },
-  });
+  }));
 
   function hoistFunctionDeclaration(path: NodePath<t.FunctionDeclaration>) {
     const node = path.node;
@@ -254,7 +255,7 @@ function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
 function collectOutsideNames(fn: FunctionPath): Set<string> {
   const names = new Set<string>();
   const fnScope = fn.scope;
-  fn.traverse({
+  fn.traverse(skipTypes({
     Identifier(path) {
       if (!(path.isReferencedIdentifier() || (path as NodePath).isBindingIdentifier())) return;
       const name = path.node.name;
@@ -267,7 +268,7 @@ function collectOutsideNames(fn: FunctionPath): Set<string> {
       while (scope && scope !== fnScope) scope = scope.parent;
       if (!scope) names.add(name);
     },
-  });
+  }));
   return names;
 }
 
@@ -279,7 +280,7 @@ function collectOutsideNames(fn: FunctionPath): Set<string> {
  * is a fresh name: it was in no pattern before the rename.)
  */
 function renameRepeatedTargets(block: t.Node, from: string, to: string): void {
-  t.traverseFast(block, (node) => {
+  traverseValues(block, (node) => {
     let pattern: t.Node | null = null;
     if (node.type === "AssignmentExpression") pattern = node.left;
     else if ((node.type === "ForOfStatement" || node.type === "ForInStatement") && node.left.type !== "VariableDeclaration") pattern = node.left;
@@ -313,7 +314,7 @@ function patternTargets(pattern: t.Node, into: t.Identifier[] = []): t.Identifie
 
 /** A quick look before the traversal that `replaceLexicalArguments` needs. */
 function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
-  return t.traverseFast(node, (inner) =>
+  return traverseValues(node, (inner) =>
     (inner.type === "Identifier" && inner.name === "arguments") || inner.type === "MetaProperty" ? t.traverseFast.stop : undefined,
   );
 }
@@ -321,7 +322,7 @@ function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
 /** `arguments` and `new.target` of this function, in the body and its arrows, become wrapper copies. */
 function replaceLexicalArguments(fn: FunctionPath, names: NameSource, result: HoistResult): void {
   const visit = (path: NodePath) => {
-    path.traverse({
+    path.traverse(skipTypes({
       Function(inner) {
         if (!inner.isArrowFunctionExpression()) inner.skip();
       },
@@ -337,7 +338,7 @@ function replaceLexicalArguments(fn: FunctionPath, names: NameSource, result: Ho
         result.newTargetName ??= names.unique("newTarget");
         meta.replaceWith(t.identifier(result.newTargetName));
       },
-    });
+    }));
   };
   visit(fn.get("body"));
   for (const param of fn.get("params")) visit(param);

@@ -3,6 +3,7 @@
 import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
 import { mentions } from "./names.js";
+import { skipTypes } from "./type-positions.js";
 
 /**
  * An anonymous function assigned to a binding is named after it (`let f =
@@ -22,7 +23,7 @@ export function keepInferredNames(scope: NodePath, renamed: string, original: st
     }
     return value;
   };
-  scope.traverse({
+  scope.traverse(skipTypes({
     AssignmentExpression(path) {
       const { left, operator } = path.node;
       if (left.type === "Identifier" && left.name === renamed && (operator === "=" || operator === "&&=" || operator === "||=" || operator === "??=")) {
@@ -35,5 +36,5 @@ export function keepInferredNames(scope: NodePath, renamed: string, original: st
     VariableDeclarator(path) {
       if (path.node.id.type === "Identifier" && path.node.id.name === renamed && path.node.init) path.node.init = fix(path.node.init);
     },
-  });
+  }));
 }

@@ -41,6 +41,7 @@ import { FunctionNames, namesIn, mentions } from "./names.js";
 import type { ObjectMethodMarks } from "./object-methods.js";
 import type { FunctionModel } from "../model.js";
 import { NO_SOURCE } from "./source-position.js";
+import { eachValueChild } from "./type-positions.js";
 
 export interface FileContext {
   runtime: RuntimeRef;
@@ -91,6 +92,8 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   // An arrow has no `arguments`: arguments past its counted parameters come in through a rest parameter.
   let restName: string | null = null;
   const argumentsList = (): string => (restName ??= names.unique("args"));
+  // A `this: T` parameter is a type, not a parameter: it takes no argument.
+  const thisParam = isThisParameter(node.params[0]) ? node.params.shift()! : null;
   const params = lowerParams(node.params, names, {
     at: (i, counted) =>
       isArrow
@@ -147,6 +150,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   node.async = false;
   node.generator = false;
   node.params = restName ? [...params.params, t.restElement(t.identifier(restName))] : params.params;
+  if (thisParam) node.params.unshift(thisParam as t.Identifier);
   if (isArrow && preamble.length === 0 && directives.length === 0) {
     (node as t.ArrowFunctionExpression).body = start;
     (node as t.ArrowFunctionExpression).expression = true;
@@ -187,6 +191,10 @@ function buildPreamble(
   return preamble;
 }
 
+function isThisParameter(param: t.Function["params"][number] | undefined): boolean {
+  return param?.type === "Identifier" && param.name === "this";
+}
+
 /** True if `super` is used by this function itself (not by a nested non-arrow function). */
 function usesSuper(body: t.Node): boolean {
   let found = false;
@@ -205,11 +213,7 @@ function usesSuper(body: t.Node): boolean {
       if (node.type === "ClassProperty" && node.computed) visit(node.key);
       return;
     }
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
-      else if (child && typeof child === "object") visit(child as t.Node);
-    }
+    eachValueChild(node, visit);
   };
   visit(body);
   return found;

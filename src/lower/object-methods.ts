@@ -23,6 +23,7 @@ import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
 import type { FunctionKind } from "./suspension.js";
 import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
+import { eachValueChild } from "./type-positions.js";
 
 interface Mark {
   kind: FunctionKind;
@@ -107,11 +108,7 @@ function suspendsOutsideMethods(object: t.ObjectExpression): boolean {
       if ((node.type === "ObjectMethod" || node.type === "ClassMethod") && node.computed) visit(node.key);
       return;
     }
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
-      else if (child && typeof child === "object") visit(child as t.Node);
-    }
+    eachValueChild(node, visit);
   };
   for (const property of object.properties) visit(property);
   return found;

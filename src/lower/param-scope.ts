@@ -26,6 +26,7 @@ import * as t from "@babel/types";
 import type { NodePath, Binding } from "../babel.js";
 import type { NameSource } from "./context.js";
 import { keepInferredNames } from "./inferred-names.js";
+import { skipTypes, traverseValues } from "./type-positions.js";
 
 /** Renames the body's bindings that the parameters' scope would see; returns the copies to make at the body's start. */
 export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSource): t.Statement[] {
@@ -52,12 +53,12 @@ export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSour
     }
   }
   if (renames.length === 0) return [];
-  body.traverse({
+  body.traverse(skipTypes({
     Identifier(path) {
       const rename = renames.find((r) => r.from === path.node.name);
       if (rename && path.scope.getBinding(rename.from) === rename.binding) path.node.name = rename.to;
     },
-  });
+  }));
   for (const { from, to } of renames) keepInferredNames(body, to, from);
   // Bindings are read again by name from here on: the function's scope must know the new ones.
   fn.scope.crawl();
@@ -67,7 +68,7 @@ export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSour
 /** ContainsExpression of the formal parameters: a default value or a computed key anywhere in them. */
 function hasParameterExpressions(params: t.Function["params"]): boolean {
   return params.some((param) =>
-    t.traverseFast(param, (node) =>
+    traverseValues(param, (node) =>
       node.type === "AssignmentPattern" || ((node.type === "ObjectProperty" || node.type === "ObjectMethod") && node.computed)
         ? t.traverseFast.stop
         : undefined,

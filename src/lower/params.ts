@@ -12,6 +12,7 @@ import * as t from "@babel/types";
 import type { NameSource } from "./context.js";
 import { unsupported } from "./unsupported.js";
 import { locate } from "./source-position.js";
+import { isTypeOnly } from "./type-positions.js";
 
 export interface LoweredParams {
   /** The wrapper's own parameters. */
@@ -162,7 +163,7 @@ function replaceIn(holder: t.Node, key: string, names: Set<string>, source: Argu
       if (names.has(node.name) && t.isReferenced(node, holder)) set(source.uninitialized(node.name));
       return;
     }
-    if (t.isFunction(node) || t.isClass(node)) return;
+    if (t.isFunction(node) || t.isClass(node) || isTypeOnly(node)) return;
     for (const childKey of t.VISITOR_KEYS[node.type] ?? []) replaceIn(node, childKey, names, source);
   };
   const child = slot[key];

@@ -18,6 +18,7 @@
 
 import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
+import { traverseValues } from "./type-positions.js";
 
 export function stableLocals(fn: NodePath<t.Function>): Set<string> {
   const stable = new Set<string>();
@@ -43,7 +44,7 @@ interface Inside {
 
 function lookInside(fn: t.Function): Inside {
   const inside: Inside = { dynamicScope: false, arguments: false, blockFunctions: new Set() };
-  t.traverseFast(fn.body, (node) => {
+  traverseValues(fn.body, (node) => {
     if (node.type === "WithStatement" || (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval")) {
       inside.dynamicScope = true;
     } else if (node.type === "Identifier" && node.name === "arguments") {

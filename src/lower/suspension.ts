@@ -3,6 +3,7 @@
 // native `try`, loops and block scoping keep working there unchanged.
 
 import * as t from "@babel/types";
+import { eachValueChild } from "./type-positions.js";
 
 export type FunctionKind = "async" | "generator" | "asyncGenerator";
 
@@ -78,17 +79,7 @@ function someOwnChild(node: t.Node, test: (child: t.Node) => boolean): boolean {
     case "ClassAccessorProperty":
       return node.computed ? test(node.key) : false;
   }
-  const keys = t.VISITOR_KEYS[node.type];
-  if (!keys) return false;
-  for (const key of keys) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === "object" && test(item as t.Node)) return true;
-    } else if (child && typeof child === "object" && test(child as t.Node)) {
-      return true;
-    }
-  }
-  return false;
+  return eachValueChild(node, test);
 }
 
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripTypes } from "./strip-types.js";
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures");
 
@@ -32,7 +33,8 @@ export function loadFixtures(): Fixture[] {
         dir,
         inputFile: inputName,
         input: readFileSync(join(dir, inputName), "utf8"),
-        outputFile: join(dir, "output.js"),
+        // TypeScript in, TypeScript out: the golden output keeps the input's extension.
+        outputFile: join(dir, isTypeScriptFile(inputName) ? inputName.replace(/^input/, "output") : "output.js"),
         options,
       };
     });
@@ -47,4 +49,13 @@ export function goldenOptions(fixture: Fixture) {
 /** Options for the executed copy: self-contained, with the runtime inlined. */
 export function execOptions(fixture: Fixture) {
   return { ...goldenOptions(fixture), runtime: "inline" as const };
+}
+
+export function isTypeScriptFile(name: string): boolean {
+  return /\.[mc]?tsx?$/.test(name);
+}
+
+/** The code as Node can run it: a TypeScript fixture's code, or its compiled output, with the types stripped (strip-types.ts). */
+export function runnable(fixture: Fixture, code: string): string {
+  return isTypeScriptFile(fixture.inputFile) ? stripTypes(code, fixture.inputFile) : code;
 }

@@ -15,6 +15,7 @@ import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain, e
 import { explodeAssignment, explodeUpdate, explodeDelete } from "./assignments.js";
 import { explodeLogical, explodeConditional } from "./control.js";
 import { unsupported } from "../unsupported.js";
+import { eachValueChild } from "../type-positions.js";
 
 export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreResult = false): t.Expression {
   if (!ctx.suspends(node)) return node;
@@ -258,11 +259,7 @@ function explodeJsx(ctx: LowerContext, node: t.JSXElement | t.JSXFragment): t.Ex
       return;
     }
     if (t.isFunction(current)) return;
-    for (const key of t.VISITOR_KEYS[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((c) => c && collect(c as t.Node));
-      else if (child && typeof child === "object") collect(child as t.Node);
-    }
+    eachValueChild(current, collect);
   };
   collect(node);
   const values = explodeOperands(

@@ -10,6 +10,7 @@ import { assignToTarget } from "../expressions/patterns.js";
 import { runtimeCall } from "../runtime-ref.js";
 import { explodeStatement } from "./index.js";
 import { loopTarget } from "./loop-target.js";
+import { traverseValues } from "../type-positions.js";
 
 function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, end: ReturnType<LowerContext["emitter"]["label"]>): void {
   if (!test || (test.type === "BooleanLiteral" && test.value)) return;
@@ -17,7 +18,7 @@ function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, en
 }
 
 function containsClosure(node: t.Node): boolean {
-  return t.traverseFast(node, (inner) => (t.isFunction(inner) || t.isClass(inner) ? t.traverseFast.stop : undefined));
+  return traverseValues(node, (inner) => (t.isFunction(inner) || t.isClass(inner) ? t.traverseFast.stop : undefined));
 }
 
 export function explodeWhile(ctx: LowerContext, loop: t.WhileStatement, labels: string[]): void {
