@@ -141,7 +141,8 @@ export function lowerProgramPath(
     functions: [],
     steps: new Map(),
     annotateFrom: opts.annotate ? (source ?? null) : null,
-    objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint)),
+    objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint), opts.typescript),
+    typescript: opts.typescript,
     atScopeStart: (scope, statement) => (scope.isProgram() ? programStart.push(statement) : insertAtStart(scope, statement, inserted)),
   };
   for (const path of lowerablePaths(program)) lowerFunction(path, file);

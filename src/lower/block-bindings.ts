@@ -79,7 +79,7 @@ export function analyzeBlockBindings(fn: NodePath<t.Function>, moved: MovedBindi
   return analysis;
 }
 
-export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, runtime: RuntimeRef): ScopeSetup {
+export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, runtime: RuntimeRef, typescript = false): ScopeSetup {
   const fn = analysis.fn;
   const setup: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() };
   const envs = new Map<t.Node, { name: string; fields: t.ObjectProperty[]; scope: NodePath }>();
@@ -139,7 +139,7 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
     if (scopeNode.type === "ForStatement") {
       setup.iterationCopies.set(scopeNode, { env: record.name, names: record.fields.map((f) => (f.key as t.Identifier).name) });
     }
-    bindClosures(record.scope, fn, record.name);
+    bindClosures(record.scope, fn, record.name, typescript);
   }
   return setup;
 }
@@ -377,7 +377,7 @@ function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expressi
  * Closures created in the scope capture the environment object current at
  * their creation, not the variable (which moves on to the next iteration's).
  */
-function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
+function bindClosures(scopePath: NodePath, fn: NodePath, env: string, typescript: boolean): void {
   const targets: NodePath[] = [];
   scopePath.traverse(skipTypes({
     enter(path) {
@@ -394,6 +394,7 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string): void {
   for (const target of targets) {
     const node = target.node as t.Expression;
     const param = [t.identifier(env)];
+    if (typescript) param[0].typeAnnotation = t.tsTypeAnnotation(t.tsAnyKeyword());
     const iife =
       node.type === "FunctionExpression"
         ? t.callExpression(t.functionExpression(null, param, t.blockStatement([t.returnStatement(node)])), [t.identifier(env)])

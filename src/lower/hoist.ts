@@ -25,6 +25,7 @@ import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
+import { annotationOf, anyType, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type TypeMap } from "./ts-types.js";
 import { skipTypes, traverseValues, renameValue } from "./type-positions.js";
 
 export interface HoistResult {
@@ -38,6 +39,8 @@ export interface HoistResult {
   newTargetName: string | null;
   /** What must happen when each exploded scope is entered (TDZ markers, environments). */
   scopes: ScopeSetup;
+  /** For TypeScript output: the type each of `vars` is declared with (absent: `any`). */
+  types: TypeMap;
 }
 
 type FunctionPath = NodePath<t.Function>;
@@ -48,6 +51,7 @@ export function hoistScope(
   names: NameSource,
   functionStyleStep: boolean,
   runtime: RuntimeRef,
+  typescript = false,
 ): HoistResult {
   const result: HoistResult = {
     vars: [],
@@ -55,18 +59,24 @@ export function hoistScope(
     argumentsName: null,
     newTargetName: null,
     scopes: { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() },
+    types: new Map(),
   };
   const suspends = finder.has(fn.node.body);
   if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
   if (!suspends) return result;
 
   const hoisted = new Set<string>();
-  const declare = (name: string) => {
+  // Types declared inside the function cannot be named from the wrapper.
+  const innerTypes = typescript ? typesDeclaredIn(fn.node.body) : new Set<string>();
+  const declare = (name: string, type?: t.TSType) => {
     if (!hoisted.has(name)) {
       hoisted.add(name);
       result.vars.push(name);
+      if (typescript && type) result.types.set(name, mentionsAny(type, innerTypes) ? anyType() : type);
     }
   };
+  /** Types of the moved bindings, kept until each has its final name. */
+  const bindingTypes = new Map<Binding, t.TSType>();
   for (const name of bindBlockFunctionVars(fn, finder, names)) declare(name);
   const fnScope = fn.scope;
   // Computed on first need: most functions move no block binding that could clash.
@@ -80,15 +90,16 @@ export function hoistScope(
    * its name; a block one is given a free name (or an environment object)
    * once its block semantics are known, after the traversal.
    */
-  const claim = (binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1): string => {
+  const claim = (binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1, type?: t.TSType): string => {
     if (!binding) {
-      declare(name);
+      declare(name, type);
       return name;
     }
+    if (type) bindingTypes.set(binding, type);
     const item: MovedBinding = { binding, name, sourceName: name, kind, initializedAt };
     if (binding.scope === fnScope) {
       // Already function-level: its name stays; it still gets TDZ checks.
-      declare(name);
+      declare(name, type);
       moved.push(item);
       return name;
     }
@@ -108,7 +119,7 @@ export function hoistScope(
       keepInferredNames(item.binding.scope.path, finalName, item.name);
     }
     claimed.add(finalName);
-    declare(finalName);
+    declare(finalName, bindingTypes.get(item.binding));
     item.name = finalName;
   }
 
@@ -136,7 +147,9 @@ export function hoistScope(
     CatchClause(path) {
       const param = path.node.param;
       if (!param || !finder.has(path.parent)) return;
-      for (const name of Object.keys(t.getBindingIdentifiers(param))) claim(path.scope.getBinding(name), name, "catch");
+      const types: TypeMap = new Map();
+      if (typescript) patternTypes(param, annotationOf(param), types);
+      for (const name of Object.keys(t.getBindingIdentifiers(param))) claim(path.scope.getBinding(name), name, "catch", -1, types.get(name));
     },
     VariableDeclaration: {
       exit(path) {
@@ -148,13 +161,19 @@ export function hoistScope(
           throw unsupported(node, "`using` declarations are not supported yet");
         }
         const loop = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement() ? (path.parent as t.ForXStatement) : null;
+        const types: TypeMap = new Map();
+        for (const declarator of node.declarations) {
+          if (!typescript) continue;
+          declaratorTypes(declarator.id, declarator.init, node.kind, loop ? (loop.type === "ForInStatement" ? "in" : "of") : null, types);
+          dropAnnotations(declarator.id);
+        }
         for (const declarator of node.declarations) {
           // A `for…in`/`for…of` head binding is initialised before each
           // iteration's body; the loop's expression runs while it is in its TDZ.
           const initializedAt = loop ? (loop.body.start ?? 0) : (declarator.end ?? 0);
           for (const name of Object.keys(t.getBindingIdentifiers(declarator.id))) {
-            if (node.kind === "var") declare(name);
-            else claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt);
+            if (node.kind === "var") declare(name, types.get(name));
+            else claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt, types.get(name));
           }
         }
         replaceDeclaration(path);
@@ -200,10 +219,26 @@ export function hoistScope(
   for (const item of moved) {
     if (item.binding.scope !== fnScope && !analysis.boxed.has(item)) settleName(item);
   }
-  result.scopes = applyBlockSemantics(analysis, names, runtime);
+  result.scopes = applyBlockSemantics(analysis, names, runtime, typescript);
   result.vars.push(...result.scopes.vars);
   for (const [clause, owner] of caseSwitches) moveToSwitchEntry(clause, owner, blockFunctions.get(clause)!, result.scopes);
   return result;
+}
+
+/** Names of the types, classes, enums and namespaces declared anywhere inside `body`. */
+function typesDeclaredIn(body: t.Node): Set<string> {
+  const names = new Set<string>();
+  t.traverseFast(body, (node) => {
+    if (
+      (node.type === "TSTypeAliasDeclaration" || node.type === "TSInterfaceDeclaration" || node.type === "TSEnumDeclaration" || node.type === "ClassDeclaration") &&
+      node.id
+    ) {
+      names.add(node.id.name);
+    } else if (node.type === "TSModuleDeclaration" && node.id.type === "Identifier") {
+      names.add(node.id.name);
+    }
+  });
+  return names;
 }
 
 /** Moves a case's function initialisations (the first statements of its body) to its switch's entry. */

@@ -29,7 +29,8 @@ import { LowerContext } from "./context.js";
 import { hoistScope } from "./hoist.js";
 import { stableLocals } from "./stable-locals.js";
 import { separateBodyFromParams } from "./param-scope.js";
-import { lowerParams, type LoweredParams } from "./params.js";
+import { lowerParams, countedParams, type LoweredParams } from "./params.js";
+import { anyType, restTupleType } from "./ts-types.js";
 import { explodeStatements, emitNative } from "./statements/index.js";
 import { buildStepBody } from "./step-function.js";
 import { startHelper } from "./start-helpers.js";
@@ -54,6 +55,8 @@ export interface FileContext {
   objectMethods: ObjectMethodMarks;
   /** Statements to run where a function declaration is hoisted (its scope's start). */
   atScopeStart(scope: NodePath, statement: t.Statement): void;
+  /** The output is TypeScript: what lowering moves or adds is typed (ts-types.ts). */
+  typescript?: boolean;
 }
 
 type LowerablePath = NodePath<
@@ -77,8 +80,10 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     node.body = t.blockStatement([{ ...t.returnStatement(body), loc: body.loc }]);
     (node as t.ArrowFunctionExpression).expression = false;
   }
+  const typescript = file.typescript === true;
   // Parameter initialisers run in the step function too (async functions), so `super` there counts.
-  const stepIsArrow = isArrow || usesSuper(node.body) || node.params.some((param) => usesSuper(param));
+  // In TypeScript an arrow also keeps the type of `this`, where a function would need it written out.
+  const stepIsArrow = isArrow || typescript || usesSuper(node.body) || node.params.some((param) => usesSuper(param));
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
   node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names));
   const finder = new SuspensionFinder(kind);
@@ -86,7 +91,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const once = kind === "async" && suspendsAtMostOnce(node.body);
   // Asked before hoisting, while Babel's bindings still describe the source.
   const stable = stableLocals(path as NodePath<t.Function>);
-  const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime);
+  const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime, typescript);
 
   let argumentsName = hoist.argumentsName;
   // An arrow has no `arguments`: arguments past its counted parameters come in through a rest parameter.
@@ -94,13 +99,17 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const argumentsList = (): string => (restName ??= names.unique("args"));
   // A `this: T` parameter is a type, not a parameter: it takes no argument.
   const thisParam = isThisParameter(node.params[0]) ? node.params.shift()! : null;
+  // In TypeScript, a rest parameter typed as the parameters it stands for
+  // keeps the signature callers see (`arguments` would leave them out).
+  const fromRest = isArrow || typescript;
+  const sourceParams = node.params.slice(countedParams(node.params));
   const params = lowerParams(node.params, names, {
     at: (i, counted) =>
-      isArrow
-        ? t.memberExpression(t.identifier(argumentsList()), t.numericLiteral(i - counted), true)
+      fromRest
+        ? nonNull(t.memberExpression(t.identifier(argumentsList()), t.numericLiteral(i - counted), true), typescript)
         : t.memberExpression(t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i), true),
     from: (i, counted) =>
-      isArrow
+      fromRest
         ? runtimeCall(file, "rest", [t.identifier(argumentsList()), t.numericLiteral(i - counted)])
         : runtimeCall(file, "rest", [t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i)]),
     uninitialized: (name) => runtimeCall(file, "uninitialized", [t.stringLiteral(name)]),
@@ -145,11 +154,13 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     hoist.argumentsName && !node.params.every((param) => param.type === "Identifier") && !path.isInStrictMode()
       ? runtimeCall(file, "unmapped", [t.identifier("arguments")])
       : t.identifier("arguments");
-  const preamble = buildPreamble(hoist, params, ctx, argumentsName, argumentsValue, restName, paramsInMachine);
+  const preamble = buildPreamble(hoist, params, ctx, argumentsName, argumentsValue, restName, paramsInMachine, typescript);
   const directives = node.body.directives;
   node.async = false;
   node.generator = false;
-  node.params = restName ? [...params.params, t.restElement(t.identifier(restName))] : params.params;
+  const rest = restName ? t.restElement(t.identifier(restName)) : null;
+  if (rest && typescript) rest.typeAnnotation = t.tsTypeAnnotation(restTupleType(sourceParams));
+  node.params = rest ? [...params.params, rest] : params.params;
   if (thisParam) node.params.unshift(thisParam as t.Identifier);
   if (isArrow && preamble.length === 0 && directives.length === 0) {
     (node as t.ArrowFunctionExpression).body = start;
@@ -172,6 +183,7 @@ function buildPreamble(
   argumentsValue: t.Expression,
   restName: string | null,
   paramsInMachine: boolean,
+  typescript: boolean,
 ): t.Statement[] {
   const preamble: t.Statement[] = [];
   const declarators: t.VariableDeclarator[] = [];
@@ -183,12 +195,23 @@ function buildPreamble(
   for (const name of [...params.vars, ...hoist.vars, ...ctx.hoisted]) {
     if (seen.has(name)) continue;
     seen.add(name);
-    declarators.push(t.variableDeclarator(t.identifier(name)));
+    const id = t.identifier(name);
+    // A local keeps its type; what has none the syntax can tell, and the compiler's temporaries, are `any`.
+    if (typescript) id.typeAnnotation = t.tsTypeAnnotation(hoist.types.get(name) ?? params.types.get(name) ?? anyType());
+    declarators.push(t.variableDeclarator(id));
   }
   if (declarators.length) preamble.push({ ...t.variableDeclaration("var", declarators), loc: NO_SOURCE });
   preamble.push(...hoist.functions);
   if (!paramsInMachine) preamble.push(...params.init);
   return preamble;
+}
+
+/**
+ * `_args[i]!` in TypeScript: the parameter's own type, not the tuple's
+ * optional one (`T | undefined`); where it is undefined, its default replaces it.
+ */
+function nonNull(value: t.Expression, typescript: boolean): t.Expression {
+  return typescript ? t.tsNonNullExpression(value) : value;
 }
 
 function isThisParameter(param: t.Function["params"][number] | undefined): boolean {

@@ -42,6 +42,8 @@ export class ObjectMethodMarks {
   constructor(
     private readonly runtime: RuntimeRef,
     private readonly unique: (hint: string) => string,
+    /** The output is TypeScript: the variables are declared `any`. */
+    private readonly typescript = false,
   ) {}
 
   /**
@@ -76,7 +78,12 @@ export class ObjectMethodMarks {
       const holder = t.identifier(this.unique("object"));
       const variables = marks.flatMap((mark) => [mark.self, mark.keyTemp]).filter((id): id is t.Identifier => id !== null);
       const body: t.Statement[] = [];
-      if (variables.length) body.push(t.variableDeclaration("var", variables.map((id) => t.variableDeclarator(t.cloneNode(id)))));
+      const declared = (id: t.Identifier) => {
+        const copy = t.cloneNode(id);
+        if (this.typescript) copy.typeAnnotation = t.tsTypeAnnotation(t.tsAnyKeyword());
+        return t.variableDeclarator(copy);
+      };
+      if (variables.length) body.push(t.variableDeclaration("var", variables.map(declared)));
       body.push(t.variableDeclaration("var", [t.variableDeclarator(t.cloneNode(holder), copy)]));
       for (const mark of marks) {
         const marked = runtimeCall({ runtime: this.runtime }, "markMethod", [

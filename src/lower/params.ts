@@ -12,6 +12,7 @@ import * as t from "@babel/types";
 import type { NameSource } from "./context.js";
 import { unsupported } from "./unsupported.js";
 import { locate } from "./source-position.js";
+import { annotationOf, initializerType, patternTypes, type TypeMap } from "./ts-types.js";
 import { isTypeOnly } from "./type-positions.js";
 
 export interface LoweredParams {
@@ -23,6 +24,8 @@ export interface LoweredParams {
   vars: string[];
   /** The init reads `arguments` (through this name). */
   needsArguments: boolean;
+  /** For TypeScript output: the type of each of `vars` that has one. */
+  types: TypeMap;
 }
 
 /** Parameters whose binding cannot run code or throw: plain names and a plain rest. */
@@ -47,13 +50,12 @@ export interface ArgumentSource {
 }
 
 export function lowerParams(params: t.Function["params"], names: NameSource, source: ArgumentSource): LoweredParams {
-  const result: LoweredParams = { params: [], init: [], vars: [], needsArguments: false };
+  const result: LoweredParams = { params: [], init: [], vars: [], needsArguments: false, types: new Map() };
   if (isSimpleParameterList(params)) {
     result.params = params as Array<t.Identifier | t.RestElement>;
     return result;
   }
-  const length = params.findIndex((p) => p.type === "AssignmentPattern" || p.type === "RestElement");
-  const counted = length < 0 ? params.length : length;
+  const counted = countedParams(params);
   const assign = (target: t.LVal, value: t.Expression) =>
     result.init.push(t.expressionStatement(t.assignmentExpression("=", target, value)));
 
@@ -66,10 +68,13 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
   const lowerParam = (param: t.Function["params"][number], i: number): void => {
     if (param.type === "TSParameterProperty") throw unsupported(param, "parameter properties are only allowed in constructors");
     for (const name of Object.keys(t.getBindingIdentifiers(param))) result.vars.push(name);
+    paramTypes(param, result.types);
     // The value passed in: the wrapper's own parameter, or `arguments[i]`.
     let incoming: t.Expression;
     if (i < counted) {
       const own = param.type === "Identifier" ? param : t.identifier(names.unique("param"));
+      // A pattern's annotation types the value passed in.
+      if (own !== param) own.typeAnnotation = (param as t.ObjectPattern).typeAnnotation ?? null;
       result.params.push(own);
       if (param.type === "Identifier") {
         result.vars = result.vars.filter((v) => v !== param.name);
@@ -107,6 +112,22 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
     locate(result.init.slice(first), param.loc);
   });
   return result;
+}
+
+/** How many parameters `length` counts: those before the first default or rest. */
+export function countedParams(params: t.Function["params"]): number {
+  const length = params.findIndex((p) => p.type === "AssignmentPattern" || p.type === "RestElement");
+  return length < 0 ? params.length : length;
+}
+
+/** The types of the names a parameter binds, for TypeScript output (ts-types.ts). */
+function paramTypes(param: t.Function["params"][number], into: TypeMap): void {
+  if (param.type === "AssignmentPattern" && param.left.type === "Identifier" && !annotationOf(param.left)) {
+    const inferred = initializerType(param.right, false);
+    if (inferred) into.set(param.left.name, inferred);
+    return;
+  }
+  patternTypes(param, param.type === "AssignmentPattern" || param.type === "TSParameterProperty" ? null : annotationOf(param), into);
 }
 
 /**

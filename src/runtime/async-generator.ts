@@ -189,7 +189,7 @@ export function markAsyncGenerator<F>(fn: F, name?: any): F {
 }
 
 /** Calls a compiled async generator body: makes the object, runs nothing yet. */
-export function runAsyncGenerator(step: Machine["step"], self: any, fn: any, tries?: number[]): any {
+export function runAsyncGenerator(step: Machine["step"], self?: any, fn?: any, tries?: number[]): any {
   var proto = fn === undefined ? undefined : fn.prototype;
   var generator = Object.create(isObject(proto) ? proto : AsyncGeneratorPrototype);
   generator[MACHINE_KEY] = new (AsyncGeneratorMachine as any)(step, self, tries);

@@ -29,7 +29,7 @@ interface AsyncMachine extends Machine, Awaiter {
 }
 
 /** Calls a compiled async body; returns the promise of its completion. */
-export function runAsync(step: Machine["step"], self: any, tries?: number[]): Promise<any> {
+export function runAsync(step: Machine["step"], self?: any, tries?: number[]): Promise<any> {
   var promise = newPromise();
   // A literal with every field, so all machines share one shape.
   var m: AsyncMachine = {
@@ -83,7 +83,7 @@ function advance(m: AsyncMachine): void {
  * resolving functions or settling of our own. A body that finishes without
  * suspending gets a promise settled as runAsync settles it.
  */
-export function runAsyncOnce(step: Machine["step"], self: any, tries?: number[]): Promise<any> {
+export function runAsyncOnce(step: Machine["step"], self?: any, tries?: number[]): Promise<any> {
   // One shape with runAsync's machines for what the step function reads.
   var m: Machine = { s: 0, v: undefined, rv: undefined, x: undefined, k: 0, step: step, self: self, tries: tries, await: suspendAwait } as any;
   for (;;) {

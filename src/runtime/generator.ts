@@ -145,7 +145,7 @@ export function ownPrototype(fn: any, proto: any): void {
 }
 
 /** Calls a compiled generator body: makes the generator object, runs nothing yet. */
-export function runGenerator(step: Machine["step"], self: any, fn: any, tries?: number[]): any {
+export function runGenerator(step: Machine["step"], self?: any, fn?: any, tries?: number[]): any {
   var proto = fn === undefined ? undefined : fn.prototype;
   var generator = Object.create(isObject(proto) ? proto : GeneratorPrototype);
   generator[MACHINE_KEY] = new (GeneratorMachine as any)(step, self, tries);

@@ -115,6 +115,8 @@ export function restArguments(args: ArrayLike<any>, start: number): any[] {
  * natively. (The engine's message quotes the source, `o.m is not a function`;
  * this one can only name the value.)
  */
+export function callMethod(fn: any, self: any, ...args: any[]): any;
+// (The arguments after `self` are read from `arguments`: no rest parameter to copy them.)
 export function callMethod(fn: any, self: any): any {
   checkCallable(fn);
   return uncurriedApply(uncurriedCall, undefined, arguments);
