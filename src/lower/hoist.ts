@@ -162,9 +162,11 @@ export function hoistScope(
         }
         const loop = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement() ? (path.parent as t.ForXStatement) : null;
         const types: TypeMap = new Map();
+        let annotated = false;
         for (const declarator of node.declarations) {
           if (!typescript) continue;
           declaratorTypes(declarator.id, declarator.init, node.kind, loop ? (loop.type === "ForInStatement" ? "in" : "of") : null, types);
+          annotated ||= annotationOf(declarator.id) !== null;
           dropAnnotations(declarator.id);
         }
         for (const declarator of node.declarations) {
@@ -176,7 +178,8 @@ export function hoistScope(
             else claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt, types.get(name));
           }
         }
-        replaceDeclaration(path);
+        // `let x: T;` starts (again) as undefined, which T may not include.
+        replaceDeclaration(path, annotated);
       },
     },
   }));
@@ -255,7 +258,7 @@ function moveToSwitchEntry(clause: t.SwitchCase, owner: t.SwitchStatement, assig
 
 
 /** `let x = 1, y;` → `x = 1, y = void 0;` in statement, `for` head or `for…of` head position. */
-function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
+function replaceDeclaration(path: NodePath<t.VariableDeclaration>, undefinedAsAny = false): void {
   const node = path.node;
   const parent = path.parent;
   if ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === node) {
@@ -264,7 +267,11 @@ function replaceDeclaration(path: NodePath<t.VariableDeclaration>): void {
   }
   const assignments: t.Expression[] = [];
   for (const declarator of node.declarations) {
-    const init = declarator.init ?? (node.kind !== "var" ? t.unaryExpression("void", t.numericLiteral(0)) : null);
+    const undefinedValue = () => {
+      const value = t.unaryExpression("void", t.numericLiteral(0));
+      return undefinedAsAny ? t.tsAsExpression(value, t.tsAnyKeyword()) : value;
+    };
+    const init = declarator.init ?? (node.kind !== "var" ? undefinedValue() : null);
     // Each assignment maps to its declarator.
     if (init) assignments.push({ ...t.assignmentExpression("=", declarator.id as t.LVal, init), loc: declarator.loc ?? null });
   }
