@@ -15,6 +15,7 @@ import type { RuntimeRef } from "./lower/runtime-ref.js";
 import { units, helpers } from "./generated/runtime-chunks.js";
 import { NO_SOURCE } from "./lower/source-position.js";
 import { topLevelNames } from "./top-level-names.js";
+import { typeInlineRuntime } from "./typed-runtime.js";
 
 /**
  * The declaration of the runtime binding. `shared`: the inlined runtime's
@@ -39,7 +40,7 @@ function bindingStatement(runtime: RuntimeRef, opts: NormalizedOptions, program:
     case "global":
       return t.variableDeclaration("var", [t.variableDeclarator(id, t.identifier(opts.globalName))]);
     case "inline":
-      return t.variableDeclaration("var", [t.variableDeclarator(id, inlineRuntime(runtime.used, topLevelNames(program), shared))]);
+      return t.variableDeclaration("var", [t.variableDeclarator(id, inlineRuntime(runtime.used, topLevelNames(program), shared, opts.typescript))]);
   }
 }
 
@@ -115,12 +116,14 @@ const parsedRuntimes = new Map<string, t.Expression>();
 /** Every name whose binding in the file can change the inlined runtime's text. */
 const namesThatMatter = new Set([...units.flatMap((unit) => unit.globals), ...GLOBAL_NAMES]);
 
-function inlineRuntime(used: Set<string>, fileNames: ReadonlySet<string>, shared: boolean): t.Expression {
+/** `typescript`: the output is TypeScript, and the runtime is its typed variant (typed-runtime.ts). */
+function inlineRuntime(used: Set<string>, fileNames: ReadonlySet<string>, shared: boolean, typescript: boolean): t.Expression {
   const relevant = new Set([...namesThatMatter].filter((name) => fileNames.has(name)));
-  const key = `${[...used].sort().join(",")}|${[...relevant].sort().join(",")}`;
+  const key = `${[...used].sort().join(",")}|${[...relevant].sort().join(",")}|${typescript ? "ts" : "js"}`;
   let parsed = parsedRuntimes.get(key);
   if (!parsed) {
     parsed = parseRuntime(inlineRuntimeSource(used, relevant));
+    if (typescript) typeInlineRuntime(parsed);
     parsedRuntimes.set(key, parsed);
   }
   return shared ? parsed : t.cloneNode(parsed, true);

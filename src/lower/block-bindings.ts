@@ -24,6 +24,7 @@ import type { NameSource } from "./context.js";
 import { mentions } from "./names.js";
 import { runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { skipTypes } from "./type-positions.js";
+import { anyIn } from "./ts-types.js";
 
 export interface MovedBinding {
   binding: Binding;
@@ -127,7 +128,7 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
       if (!ref.path.node || ref.path.removed) continue;
       // Already rewritten into a throwing assignment (a pattern target is now `constTarget(…).value`).
       if (forbidden && forbidden.has(ref)) continue;
-      if (unsafeSet.has(ref) && !ref.read && checkBeforeWrite(ref.path, check, item, runtime, current)) continue;
+      if (unsafeSet.has(ref) && !ref.read && checkBeforeWrite(ref.path, check, item, runtime, current, typescript)) continue;
       let replacement: t.Expression = env ? current() : ref.path.node;
       if (unsafeSet.has(ref) && ref.read) replacement = check();
       if (replacement !== ref.path.node) replaceIdentifier(ref.path, replacement);
@@ -272,6 +273,7 @@ function checkBeforeWrite(
   item: MovedBinding,
   runtime: RuntimeRef,
   current: () => t.Expression,
+  typescript: boolean,
 ): boolean {
   const parent = path.parentPath;
   if (!parent) return false;
@@ -283,7 +285,7 @@ function checkBeforeWrite(
     const read = t.functionExpression(null, [], t.blockStatement([t.returnStatement(current())]));
     const write = t.functionExpression(
       null,
-      [t.identifier(param)],
+      [anyIn(t.identifier(param), typescript)],
       t.blockStatement([t.expressionStatement(t.assignmentExpression("=", current() as t.LVal, t.identifier(param)))]),
     );
     const target = t.callExpression(runtimeMember(runtime, "initializedTarget"), [t.stringLiteral(name), read, write]);
@@ -393,8 +395,7 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string, typescript
   }));
   for (const target of targets) {
     const node = target.node as t.Expression;
-    const param = [t.identifier(env)];
-    if (typescript) param[0].typeAnnotation = t.tsTypeAnnotation(t.tsAnyKeyword());
+    const param = [anyIn(t.identifier(env), typescript)];
     const iife =
       node.type === "FunctionExpression"
         ? t.callExpression(t.functionExpression(null, param, t.blockStatement([t.returnStatement(node)])), [t.identifier(env)])

@@ -77,6 +77,8 @@ export function hoistScope(
   };
   /** Types of the moved bindings, kept until each has its final name. */
   const bindingTypes = new Map<Binding, t.TSType>();
+  // Their annotations stay in the tree until the renames are done: a `typeof` query in one follows a rename.
+  const annotatedTargets: t.Node[] = [];
   for (const name of bindBlockFunctionVars(fn, finder, names)) declare(name);
   const fnScope = fn.scope;
   // Computed on first need: most functions move no block binding that could clash.
@@ -167,7 +169,7 @@ export function hoistScope(
           if (!typescript) continue;
           declaratorTypes(declarator.id, declarator.init, node.kind, loop ? (loop.type === "ForInStatement" ? "in" : "of") : null, types);
           annotated ||= annotationOf(declarator.id) !== null;
-          dropAnnotations(declarator.id);
+          annotatedTargets.push(declarator.id);
         }
         for (const declarator of node.declarations) {
           // A `for…in`/`for…of` head binding is initialised before each
@@ -223,6 +225,8 @@ export function hoistScope(
     if (item.binding.scope !== fnScope && !analysis.boxed.has(item)) settleName(item);
   }
   result.scopes = applyBlockSemantics(analysis, names, runtime, typescript);
+  // An assignment's target carries no type: the wrapper's `var` does.
+  for (const target of annotatedTargets) dropAnnotations(target);
   result.vars.push(...result.scopes.vars);
   for (const [clause, owner] of caseSwitches) moveToSwitchEntry(clause, owner, blockFunctions.get(clause)!, result.scopes);
   return result;

@@ -30,7 +30,7 @@ import { hoistScope } from "./hoist.js";
 import { stableLocals } from "./stable-locals.js";
 import { separateBodyFromParams } from "./param-scope.js";
 import { lowerParams, countedParams, type LoweredParams } from "./params.js";
-import { anyType, restTupleType } from "./ts-types.js";
+import { anyIn, anyType, restTupleType } from "./ts-types.js";
 import { explodeStatements, emitNative } from "./statements/index.js";
 import { buildStepBody } from "./step-function.js";
 import { startHelper } from "./start-helpers.js";
@@ -137,7 +137,8 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const tries = ctx.emitter.finish();
   if (file.annotateFrom !== null) annotateStates(ctx, file.annotateFrom);
   const stepBody = buildStepBody(ctx);
-  const stepParams = ctx.emitter.states.length > 1 ? [t.identifier(machine)] : [];
+  // (Typed `any` in TypeScript: the runtime inlined into a TypeScript file types its parameters `any`, which types no argument.)
+  const stepParams = ctx.emitter.states.length > 1 ? [anyIn(t.identifier(machine), typescript)] : [];
   const step = stepIsArrow
     ? t.arrowFunctionExpression(stepParams, t.blockStatement(stepBody))
     : t.functionExpression(null, stepParams, t.blockStatement(stepBody));

@@ -22,6 +22,12 @@ export function anyType(): t.TSType {
   return t.tsAnyKeyword();
 }
 
+/** `id`, declared `any` in TypeScript output: a parameter of a function the compiler writes. */
+export function anyIn(id: t.Identifier, typescript: boolean): t.Identifier {
+  if (typescript) id.typeAnnotation = t.tsTypeAnnotation(anyType());
+  return id;
+}
+
 /** The annotation of a binding identifier or pattern, if it has one. */
 export function annotationOf(node: t.Node): t.TSType | null {
   const annotation = (node as { typeAnnotation?: t.Node | null }).typeAnnotation;

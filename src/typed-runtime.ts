@@ -1,0 +1,82 @@
+// The inlined runtime as strict TypeScript, for TypeScript output.
+//
+// A TypeScript file that carries the runtime is type-checked with it, under
+// the user's settings, which are often `strict`. The runtime is ES5 code
+// without types, so its copy in a TypeScript file is annotated the plain way:
+// every parameter, variable, catch binding and return type is `any`, a
+// function that reads `this` declares `this: any`, and a runtime function
+// used as a constructor is called through `as any` (a function declaration
+// has no construct signature), as is an object indexed by a computed key. The runtime's behaviour does not change: these
+// are types only, and the user's code sees the runtime's members as `any`,
+// as it would see `awaitless/runtime`'s loosely typed exports.
+
+import * as t from "@babel/types";
+
+/** Annotates the parsed inline runtime (an expression, in place). */
+export function typeInlineRuntime(runtime: t.Expression): void {
+  const constructors = new Set<string>();
+  t.traverseFast(runtime, (node) => {
+    if (node.type === "FunctionDeclaration" && node.id) constructors.add(node.id.name);
+  });
+  // A `for…in` head's variable cannot carry a type (it is a string).
+  const heads = new Set<t.Node>();
+  t.traverseFast(runtime, (node) => {
+    if (t.isFunction(node)) annotateFunction(node);
+    else if ((node.type === "ForInStatement" || node.type === "ForOfStatement") && node.left.type === "VariableDeclaration") {
+      for (const declarator of node.left.declarations) heads.add(declarator);
+    } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && !heads.has(node)) node.id.typeAnnotation = anyAnnotation();
+    else if (node.type === "CatchClause" && node.param?.type === "Identifier") node.param.typeAnnotation = anyAnnotation();
+    else if (node.type === "NewExpression" && node.callee.type === "Identifier" && constructors.has(node.callee.name)) {
+      node.callee = asAny(node.callee);
+    } else if (node.type === "BinaryExpression" && node.operator === "instanceof" && node.right.type === "Identifier" && constructors.has(node.right.name)) {
+      // Narrowed by a function's instance type, an `any` would lose its properties.
+      node.right = asAny(node.right);
+    } else if (node.type === "MemberExpression" && node.computed && !t.isLiteral(node.property) && node.object.type !== "TSAsExpression") {
+      // Indexed by a symbol or a computed key: only `any` takes every key.
+      node.object = asAny(node.object);
+    }
+  });
+}
+
+function annotateFunction(fn: t.Function): void {
+  // Optional too: the runtime leaves off trailing arguments (`defineHidden(target, key)`).
+  for (const param of fn.params) {
+    if (param.type !== "Identifier" || param.typeAnnotation) continue;
+    param.typeAnnotation = anyAnnotation();
+    param.optional = true;
+  }
+  if (fn.type !== "ArrowFunctionExpression" && readsOwnThis(fn.body)) {
+    const self = t.identifier("this");
+    self.typeAnnotation = anyAnnotation();
+    fn.params.unshift(self);
+  }
+  fn.returnType = anyAnnotation();
+}
+
+/** Does the body read `this` of its own function (not of a nested non-arrow function)? */
+function readsOwnThis(body: t.Node): boolean {
+  let found = false;
+  const visit = (node: t.Node): void => {
+    if (found) return;
+    if (node.type === "ThisExpression") {
+      found = true;
+      return;
+    }
+    if (t.isFunction(node) && node.type !== "ArrowFunctionExpression") return;
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
+      else if (child && typeof child === "object") visit(child as t.Node);
+    }
+  };
+  visit(body);
+  return found;
+}
+
+function asAny(expression: t.Expression): t.TSAsExpression {
+  return t.tsAsExpression(expression, t.tsAnyKeyword());
+}
+
+function anyAnnotation(): t.TSTypeAnnotation {
+  return t.tsTypeAnnotation(t.tsAnyKeyword());
+}
