@@ -391,6 +391,7 @@ describe("Babel 7 with @babel/preset-env (ES5 target, its async transforms exclu
     const onePass = compileBesidePresetEnv(fixture, { runtime: "import", modules: "commonjs", sourceMaps: true });
     const secondPass = babel7.transformSync(alone.code!, {
       filename: fixture.inputFile,
+      parserOpts: babelOptions(fixture, []).parserOpts,
       sourceType: (fixture.options.sourceType as "module" | "script" | undefined) ?? "module",
       configFile: false,
       babelrc: false,

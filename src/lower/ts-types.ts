@@ -203,7 +203,11 @@ function indexed(type: t.TSType, key: t.TSLiteralType): t.TSType {
 }
 
 function withoutUndefined(type: t.TSType): t.TSType {
-  return t.tsTypeReference(t.identifier("Exclude"), t.tsTypeParameterInstantiation([t.cloneNode(type), t.tsUndefinedKeyword()]));
+  const args = t.tsTypeParameterInstantiation([t.cloneNode(type), t.tsUndefinedKeyword()]);
+  const reference = t.tsTypeReference(t.identifier("Exclude"), args);
+  // Babel 8 keeps a reference's arguments under this name (the plugin may print with its generator).
+  Object.assign(reference, { typeArguments: args });
+  return reference;
 }
 
 /** An indexed type's object in parentheses where the printer would not add them (`(A | B)["k"]`). */
