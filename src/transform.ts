@@ -259,7 +259,8 @@ function placeAtStart(scope: NodePath, statements: t.Statement[]): NodePath[] {
     return scope.unshiftContainer("body", statements);
   }
   if (scope.isSwitchCase()) return scope.unshiftContainer("consequent", statements);
-  if (scope.isBlockStatement() || scope.isStaticBlock()) {
+  // (A namespace's body holds statements as a block does.)
+  if (scope.isBlockStatement() || scope.isStaticBlock() || scope.isTSModuleBlock()) {
     return (scope as NodePath<t.BlockStatement>).unshiftContainer("body", statements);
   }
   throw new Error(`awaitless internal error: cannot hoist into ${scope.type}`);

@@ -25,7 +25,7 @@ import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
-import { annotationOf, anyType, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type TypeMap } from "./ts-types.js";
+import { annotationOf, anyType, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "./ts-types.js";
 import { skipTypes, traverseValues, renameValue } from "./type-positions.js";
 
 export interface HoistResult {
@@ -167,7 +167,8 @@ export function hoistScope(
         let annotated = false;
         for (const declarator of node.declarations) {
           if (!typescript) continue;
-          declaratorTypes(declarator.id, declarator.init, node.kind, loop ? (loop.type === "ForInStatement" ? "in" : "of") : null, types);
+          const head = loop ? (loop.type === "ForInStatement" ? "in" : "of") : null;
+          declaratorTypes(declarator.id, declarator.init, node.kind, head, types, (name) => constructorKind(path.scope, name));
           annotated ||= annotationOf(declarator.id) !== null;
           annotatedTargets.push(declarator.id);
         }
@@ -230,6 +231,15 @@ export function hoistScope(
   result.vars.push(...result.scopes.vars);
   for (const [clause, owner] of caseSwitches) moveToSwitchEntry(clause, owner, blockFunctions.get(clause)!, result.scopes);
   return result;
+}
+
+/** What `name` is where `scope` sees it, for typing `new name(…)` (ts-types.ts). */
+function constructorKind(scope: Scope, name: string): ConstructorKind {
+  const binding = scope.getBinding(name);
+  if (!binding) return "global";
+  const declaration = binding.path.node;
+  if (declaration.type !== "ClassDeclaration") return "other";
+  return declaration.typeParameters ? "generic class" : "class";
 }
 
 /** Names of the types, classes, enums and namespaces declared anywhere inside `body`. */

@@ -8,8 +8,9 @@
 //   - without one, T is what TypeScript infers from an initialiser whose type
 //     the syntax alone tells: a literal (its literal type for a `const`, the
 //     widened primitive for a `let` or `var`), `x as T` and `<T>x`, a
-//     negation or comparison (`boolean`), a template (`string`); a `for…in`
-//     key is a `string`;
+//     negation or comparison (`boolean`), a template (`string`), `new C<A>(…)`
+//     of a class `C` (`C<A>`), `new C(…)` of a class without type parameters;
+//     a `for…in` key is a `string`;
 //   - otherwise, and wherever T would name a type declared inside the
 //     function (not visible from the wrapper), `any`: only a type checker
 //     could say more. Temporaries the compiler adds are `any` too.
@@ -17,6 +18,18 @@
 import * as t from "@babel/types";
 
 export type TypeMap = Map<string, t.TSType>;
+
+/**
+ * What a name used with `new` is where the initialiser stands: a class
+ * declared with or without type parameters, a global (no binding), or
+ * something else (a variable, a parameter), whose instances have no
+ * nameable type.
+ */
+export type ConstructorKind = "class" | "generic class" | "global" | "other";
+export type ConstructorLookup = (name: string) => ConstructorKind;
+
+/** Global constructors whose instance type has no type parameters. */
+const PLAIN_GLOBALS = new Set(["Date", "RegExp", "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "URL", "URLSearchParams", "AbortController", "TextEncoder", "TextDecoder"]);
 
 export function anyType(): t.TSType {
   return t.tsAnyKeyword();
@@ -53,10 +66,11 @@ export function declaratorTypes(
   kind: string,
   head: "in" | "of" | null,
   into: TypeMap,
+  constructors: ConstructorLookup = () => "other",
 ): void {
   const own = annotationOf(id);
   if (id.type === "Identifier") {
-    const type = own ?? (head === "in" ? t.tsStringKeyword() : head === "of" ? null : initializerType(init, kind === "const"));
+    const type = own ?? (head === "in" ? t.tsStringKeyword() : head === "of" ? null : initializerType(init, kind === "const", constructors));
     setOnce(into, id.name, type ?? anyType());
     return;
   }
@@ -101,7 +115,11 @@ export function patternTypes(pattern: t.Node, type: t.TSType | null, into: TypeM
 }
 
 /** What TypeScript infers for a variable from an initialiser whose type its syntax tells, or null. */
-export function initializerType(init: t.Expression | null | undefined, isConst: boolean): t.TSType | null {
+export function initializerType(
+  init: t.Expression | null | undefined,
+  isConst: boolean,
+  constructors: ConstructorLookup = () => "other",
+): t.TSType | null {
   if (!init) return null;
   switch (init.type) {
     case "NumericLiteral":
@@ -126,7 +144,9 @@ export function initializerType(init: t.Expression | null | undefined, isConst: 
       return isConstAssertion(init.typeAnnotation) ? null : t.cloneNode(init.typeAnnotation);
     case "TSSatisfiesExpression":
     case "ParenthesizedExpression":
-      return initializerType(init.expression, isConst);
+      return initializerType(init.expression, isConst, constructors);
+    case "NewExpression":
+      return instanceType(init, constructors);
     default:
       return null;
   }
@@ -160,6 +180,27 @@ export function restTupleType(params: t.Function["params"]): t.TSTupleType {
 export function mentionsAny(type: t.TSType, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
   return t.traverseFast(type, (node) => (node.type === "Identifier" && names.has(node.name) ? t.traverseFast.stop : undefined));
+}
+
+/** `new C<A>(…)` is a `C<A>`, `new C(…)` a `C` when C is a class without type parameters or a plain global. */
+function instanceType(init: t.NewExpression, constructors: ConstructorLookup): t.TSType | null {
+  if (init.callee.type !== "Identifier") return null;
+  const name = init.callee.name;
+  const kind = constructors(name);
+  // (Babel 8 calls them typeArguments.)
+  const args = init.typeParameters ?? (init as { typeArguments?: t.TSTypeParameterInstantiation | null }).typeArguments ?? null;
+  if (args && args.type === "TSTypeParameterInstantiation" && (kind === "class" || kind === "generic class" || kind === "global")) {
+    return typeReference(name, t.cloneNode(args));
+  }
+  if (!args && (kind === "class" || (kind === "global" && PLAIN_GLOBALS.has(name)))) return typeReference(name, null);
+  return null;
+}
+
+function typeReference(name: string, args: t.TSTypeParameterInstantiation | null): t.TSTypeReference {
+  const reference = t.tsTypeReference(t.identifier(name), args);
+  // Babel 8 keeps a reference's arguments under this name (the plugin may print with its generator).
+  if (args) Object.assign(reference, { typeArguments: args });
+  return reference;
 }
 
 function parameterType(param: t.Function["params"][number]): t.TSType {
@@ -203,11 +244,7 @@ function indexed(type: t.TSType, key: t.TSLiteralType): t.TSType {
 }
 
 function withoutUndefined(type: t.TSType): t.TSType {
-  const args = t.tsTypeParameterInstantiation([t.cloneNode(type), t.tsUndefinedKeyword()]);
-  const reference = t.tsTypeReference(t.identifier("Exclude"), args);
-  // Babel 8 keeps a reference's arguments under this name (the plugin may print with its generator).
-  Object.assign(reference, { typeArguments: args });
-  return reference;
+  return typeReference("Exclude", t.tsTypeParameterInstantiation([t.cloneNode(type), t.tsUndefinedKeyword()]));
 }
 
 /** An indexed type's object in parentheses where the printer would not add them (`(A | B)["k"]`). */
