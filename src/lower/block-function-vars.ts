@@ -29,7 +29,7 @@
 import * as t from "@babel/types";
 import type { NodePath, Scope } from "../babel.js";
 import type { NameSource } from "./context.js";
-import { skipTypes } from "./type-positions.js";
+import { skipTypes, followTypeQueries } from "./type-positions.js";
 
 type Finder = { has(node: t.Node | null | undefined): boolean };
 
@@ -81,6 +81,7 @@ function makeBlockLocal(declaration: NodePath<t.FunctionDeclaration>, names: Nam
       if (id.node.name === name && id.node !== node.id && id.scope.getBinding(name) === binding) id.node.name = local;
     },
   }));
+  if (binding) followTypeQueries(block, [{ binding, from: name, to: local }]);
   const expression = t.functionExpression(t.identifier(name), node.params, node.body, false, false);
   declaration.remove();
   // Initialised where the block begins, as the declaration was.

@@ -26,7 +26,7 @@ import * as t from "@babel/types";
 import type { NodePath, Binding } from "../babel.js";
 import type { NameSource } from "./context.js";
 import { keepInferredNames } from "./inferred-names.js";
-import { skipTypes, traverseValues } from "./type-positions.js";
+import { skipTypes, traverseValues, followTypeQueries } from "./type-positions.js";
 
 /** Renames the body's bindings that the parameters' scope would see; returns the copies to make at the body's start. */
 export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSource): t.Statement[] {
@@ -59,6 +59,7 @@ export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSour
       if (rename && path.scope.getBinding(rename.from) === rename.binding) path.node.name = rename.to;
     },
   }));
+  followTypeQueries(body, renames);
   for (const { from, to } of renames) keepInferredNames(body, to, from);
   // Bindings are read again by name from here on: the function's scope must know the new ones.
   fn.scope.crawl();

@@ -10,12 +10,13 @@
 // through `eachValueChild` or `traverseValues`. (docs/decisions/0009-typescript-output.md)
 //
 // One exception follows the values: a type query (`typeof v`) names a value,
-// so when that value is renamed, the query is renamed with it (renameValue).
+// so when that value is renamed, the query is renamed with it (renameValue
+// for Babel's renamer, followTypeQueries after a rename by hand).
 // Walks that only gather names to avoid (names.ts, hollow-functions.ts) still
 // read types: avoiding a type's name too costs nothing.
 
 import * as t from "@babel/types";
-import type { NodePath, Scope, Visitor } from "../babel.js";
+import type { Binding, NodePath, Scope, Visitor } from "../babel.js";
 
 /** Is `node` a type, or a declaration or part that exists only for the type checker? */
 export function isTypeOnly(node: t.Node): boolean {
@@ -100,6 +101,32 @@ export function renameValue(scope: Scope, from: string, to: string): void {
   });
   scope.rename(from, to);
   for (const id of keep) id.name = from;
+}
+
+/** A value renamed by hand: its binding, as it was found, and its old and new names. */
+export interface ValueRename {
+  binding: Binding;
+  from: string;
+  to: string;
+}
+
+/**
+ * After renaming values by hand (walks that skip types), renames the type
+ * queries under `root` that name one of them: `typeof from` where `from`
+ * resolves to the renamed binding. Asked before the scopes are crawled again.
+ */
+export function followTypeQueries(root: NodePath, renames: ValueRename[]): void {
+  if (renames.length === 0 || !t.traverseFast(root.node, (node) => (node.type === "TSTypeQuery" ? t.traverseFast.stop : undefined))) return;
+  root.traverse({
+    TSTypeQuery(query) {
+      let head: t.Node = query.node.exprName;
+      while (head.type === "TSQualifiedName") head = head.left;
+      if (head.type !== "Identifier") return;
+      const id = head;
+      const rename = renames.find((r) => r.from === id.name && query.scope.getBinding(r.from) === r.binding);
+      if (rename) id.name = rename.to;
+    },
+  });
 }
 
 /** The identifiers named `name` in a type-only subtree, except a type query's value. */
