@@ -17,7 +17,7 @@
 // minify at all.
 import { describe, it, expect } from "vitest";
 import { transform } from "../src/index.js";
-import { loadFixtures, execOptions, type Fixture } from "./support/fixtures.js";
+import { loadFixtures, execOptions, runnable, type Fixture } from "./support/fixtures.js";
 import { runNodeAsync } from "./support/run-node-async.js";
 import { minifyForProduction, programNames } from "./support/minify.js";
 
@@ -51,9 +51,11 @@ const namesOf = new Map<string, string[]>();
 /** The fixture's native program or its compiled copy, minified. */
 function minified(fixture: Fixture, compiled: boolean, compress: boolean): Promise<string> {
   const module = isModule(fixture);
-  if (!namesOf.has(fixture.name)) namesOf.set(fixture.name, programNames(fixture.input, module));
-  if (compiled && !compiledCode.has(fixture.name)) compiledCode.set(fixture.name, transform(fixture.input, execOptions(fixture)).code);
-  const code = compiled ? compiledCode.get(fixture.name)! : fixture.input;
+  // (A TypeScript fixture, and its output, with the types stripped: terser reads JavaScript.)
+  const input = runnable(fixture, fixture.input);
+  if (!namesOf.has(fixture.name)) namesOf.set(fixture.name, programNames(input, module));
+  if (compiled && !compiledCode.has(fixture.name)) compiledCode.set(fixture.name, runnable(fixture, transform(fixture.input, execOptions(fixture)).code));
+  const code = compiled ? compiledCode.get(fixture.name)! : input;
   return minifyForProduction(code, { module, compress, keepNames: namesOf.get(fixture.name)! });
 }
 
@@ -78,7 +80,7 @@ describe.concurrent("minified: top-level names mangled and compressed", () => {
   it.for(minifiable.map((f) => [f.name, f] as const))("%s", async ([, fixture], context) => {
     const module = isModule(fixture);
     const [unminified, native] = await Promise.all([
-      runNodeAsync(fixture.input, { module }),
+      runNodeAsync(runnable(fixture, fixture.input), { module }),
       runNodeAsync(await minified(fixture, false, true), { module }),
     ]);
     if (JSON.stringify(native) !== JSON.stringify(unminified)) {
