@@ -118,7 +118,7 @@ export function hoistScope(
       finalName = names.unique(item.name);
       renameValue(item.binding.scope, item.name, finalName);
       renameRepeatedTargets(item.binding.scope.block, item.name, finalName);
-      keepInferredNames(item.binding.scope.path, finalName, item.name);
+      keepInferredNames(item.binding.scope.path, finalName, item.name, runtime);
     }
     claimed.add(finalName);
     declare(finalName, bindingTypes.get(item.binding));
