@@ -1,0 +1,39 @@
+// The check that compiling did its job: a compiled file must hold no async
+// function, generator, `await`, `yield` or `for await` any more. Each file is
+// parsed again with @babel/parser; anything left is listed with its position.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "@babel/parser";
+import { traverseFast } from "@babel/types";
+
+/** [{ file, line, column, what }] for every construct left in the compiled files. */
+export function findLeftovers(dir, files, sourceTypeOfFile) {
+  const found = [];
+  for (const file of files) {
+    const ast = parse(readFileSync(join(dir, file), "utf8"), {
+      sourceType: sourceTypeOfFile(file),
+      sourceFilename: file,
+      plugins: /\.[cm]?tsx?$/.test(file) ? ["typescript"] : [],
+      errorRecovery: false,
+    });
+    traverseFast(ast.program, (node) => {
+      const what = leftover(node);
+      if (what) found.push({ file, line: node.loc.start.line, column: node.loc.start.column, what });
+    });
+  }
+  return found;
+}
+
+function leftover(node) {
+  if (node.type === "AwaitExpression") return "await";
+  if (node.type === "YieldExpression") return "yield";
+  if (node.type === "ForOfStatement" && node.await) return "for await";
+  // Function-like nodes with a body: declarations, expressions, arrows, object and class methods.
+  if ("async" in node && "generator" in node) {
+    if (node.async && node.generator) return "async generator";
+    if (node.async) return "async function";
+    if (node.generator) return "generator";
+  }
+  return null;
+}
