@@ -151,6 +151,10 @@ describe("realworld leftover check", () => {
         "a.js:2 yield",
         "a.js:3 async generator",
       ]);
+      writeFileSync(join(dir, "c.ts"), "function f(g?: (f(x)) => number) {}\n");
+      const broken = findLeftovers(dir, ["c.ts"], () => "module");
+      expect(broken).toHaveLength(1);
+      expect(broken[0].what).toMatch(/^syntax error in the output: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

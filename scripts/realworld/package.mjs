@@ -12,7 +12,7 @@ import { sourceTypeOf } from "./source-type.mjs";
 import { findLeftovers } from "./leftovers.mjs";
 import { compareRuns } from "./compare.mjs";
 
-/** { native, compiled, comparison, notes, folders } for one package; throws when a step fails. */
+/** { native, compiled, comparison, leftovers, notes, folders } for one package; throws when a step fails. */
 export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
   const runner = runnerFor(pkg);
   const notes = [];
@@ -28,11 +28,10 @@ export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
   const files = compiledFiles(pkg);
   const groups = compilePackage(pkg, files, compiled.dir);
   for (const group of groups) log(`${group.command}: ${group.summary}`);
-  const left = findLeftovers(compiled.dir, files, (file) => sourceTypeOf(pkg.dir, file, pkg.corpus.runner));
-  if (left.length) {
-    const list = left.slice(0, 20).map((l) => `${l.file}:${l.line}:${l.column} ${l.what}`).join("\n  ");
-    throw new Error(`the compiled files still hold ${left.length} async/generator constructs:\n  ${list}`);
-  }
+  // Anything left fails the package (run.mjs), but the suite still runs: its
+  // results tell whether the rest of the compiled code works.
+  const leftovers = findLeftovers(compiled.dir, files, (file) => sourceTypeOf(pkg.dir, file, pkg.corpus.runner));
+  for (const l of leftovers) log(`LEFT UNCOMPILED: ${l.file}:${l.line}:${l.column} ${l.what}`);
   const compiledRun = await runMode(pkg, runner, compiled, root, "compiled", timeoutMs, log);
 
   const comparison = compareRuns(nativeRun.results, compiledRun.results, expectations);
@@ -44,6 +43,7 @@ export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
     native: summary(nativeRun),
     compiled: summary(compiledRun),
     comparison,
+    leftovers,
     notes,
     folders: { native: native.dir, compiled: compiled.dir },
   };

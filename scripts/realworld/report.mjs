@@ -17,14 +17,15 @@ function tableRow(pkg, outcome) {
   const runner = pkg.corpus.runner;
   if (outcome.error) return `| ${pkg.name} | ${runner} | | | | error: ${firstLine(outcome.error)} |`;
   const c = outcome.comparison;
-  return `| ${pkg.name} | ${runner} | ${c.tests} | ${c.passedNative} | ${c.passedCompiled} | ${differenceSummary(c)} |`;
+  return `| ${pkg.name} | ${runner} | ${c.tests} | ${c.passedNative} | ${c.passedCompiled} | ${differenceSummary(c, outcome.leftovers)} |`;
 }
 
-function differenceSummary(c) {
+function differenceSummary(c, leftovers) {
   const parts = [];
   if (c.regressions.length) parts.push(`${c.regressions.length} regression${c.regressions.length === 1 ? "" : "s"}`);
   if (c.expected.length) parts.push(`${c.expected.length} expected`);
   if (c.otherDifferences.length) parts.push(`${c.otherDifferences.length} other`);
+  if (leftovers.length) parts.push(`${leftovers.length} construct${leftovers.length === 1 ? "" : "s"} left uncompiled`);
   return parts.length ? parts.join(", ") : "none";
 }
 
@@ -37,6 +38,10 @@ function details(pkg, outcome) {
   };
   if (outcome.error) section("error", [outcome.error]);
   for (const note of outcome.notes ?? []) lines.push(`${pkg.name}: ${note}`);
+  section(
+    "LEFT UNCOMPILED (constructs the compiled files still hold, or output that does not parse)",
+    (outcome.leftovers ?? []).map((l) => `${l.file}:${l.line}:${l.column} ${l.what}`),
+  );
   const c = outcome.comparison;
   if (c) {
     section("passes natively, not compiled", c.regressions.map((d) => `${d.id}: ${d.native} -> ${d.compiled}`));
