@@ -148,7 +148,7 @@ export function lowerProgramPath(
   if (programStart.length > 0) placeAtStart(program, programStart);
   // Ordered before the runtime is inserted: walking an inlined runtime would cost more than the rest.
   const models = inOutputOrder(program.node, file.steps);
-  if (runtime.used.size > 0) placeAtStart(program, [runtimeDeclaration(runtime, opts, program.node.sourceType, sharedRuntime)]);
+  if (runtime.used.size > 0) placeAtStart(program, [runtimeDeclaration(runtime, opts, program.node, sharedRuntime)]);
   return models;
 }
 
