@@ -37,6 +37,9 @@ async function main() {
       log(`error: ${error.message}`);
     }
     entries.push({ pkg, outcome });
+    // Each package's copies go as soon as it is done: globby's suite alone
+    // leaves hundreds of git repositories in its TMPDIR.
+    if (!options.keep) removeRoot(join(root, pkg.name));
   }
   const seconds = (performance.now() - started) / 1000;
   const command = ["npm run realworld", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
