@@ -20,7 +20,7 @@ export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
   const native = copyPackage(pkg, root, "native");
   const install = npmCi(native.dir);
   log(`npm ci: ${install.seconds.toFixed(1)} s`);
-  if (install.heldBack.length) notes.push(`npm held back install scripts of: ${install.heldBack.join("; ")}`);
+  if (install.unreviewed.length) notes.push(`install scripts not covered by allowScripts: ${install.unreviewed.join("; ")}`);
   const nativeRun = await runMode(pkg, runner, native, root, "native", timeoutMs, log);
 
   const compiled = copyPackage(pkg, root, "compiled");
