@@ -6,7 +6,7 @@ import { describe, it, expect } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseTap } from "../scripts/realworld/parsers/tap.mjs";
+import { parseTap, tapProblem } from "../scripts/realworld/parsers/tap.mjs";
 import { parseMochaJson } from "../scripts/realworld/parsers/mocha.mjs";
 import { parseLabJson } from "../scripts/realworld/parsers/lab.mjs";
 import { parseVitestJson } from "../scripts/realworld/parsers/vitest.mjs";
@@ -55,6 +55,14 @@ describe("realworld parsers", () => {
       { id: "test/test-sub.js", status: "pass" },
       { id: "test/test-throws.js", status: "fail" },
     ]);
+  });
+
+  it("tells a complete TAP stream from one cut short", () => {
+    for (const name of ["tape.tap", "node-test.tap", "ava.tap", "tap.tap"]) expect(tapProblem(sample(name))).toBeNull();
+    // ava's TAP reporter crashed on a timeout after the 58th test of globby's suite.
+    expect(tapProblem(sample("ava-crashed.tap"))).toMatch(/ends before its plan/);
+    expect(parseTap(sample("ava-crashed.tap"))).toHaveLength(3);
+    expect(tapProblem("TAP version 13\nok 1 - a\nBail out! database gone\n")).toMatch(/bailed out: database gone/);
   });
 
   it("reads mocha's JSON, a failed hook included", () => {

@@ -16,6 +16,19 @@ export function parseTap(text, { commentGroups = false, maxDepth = Infinity } = 
   return uniqueIds(leaves(events, [], { commentGroups, maxDepth }));
 }
 
+/**
+ * Why the TAP stream is incomplete, or null: a stream without its top-level
+ * plan (`1..N`) was cut short, e.g. when the runner's reporter crashed, and
+ * the tests it never reported would silently drop out of the comparison.
+ */
+export function tapProblem(text) {
+  const events = Parser.parse(text);
+  const bailout = events.find(([kind]) => kind === "bailout");
+  if (bailout) return `the runner bailed out: ${String(bailout[1]).trim()}`;
+  if (!events.some(([kind]) => kind === "plan")) return "the TAP output ends before its plan line (1..N): the run stopped early";
+  return null;
+}
+
 function leaves(events, path, options) {
   const { commentGroups, maxDepth } = options;
   const results = [];
