@@ -58,7 +58,8 @@ export function setPrototypeOf<T>(target: T, proto: any): T {
 /** Gives a function the `name` it would have had natively (where the engine lets it be redefined). */
 export function setName(fn: any, name: string): void {
   try {
-    objectDefineProperty(fn, "name", { value: name, configurable: true });
+    // Not writable, not enumerable, configurable: what a function's own name is.
+    defineHidden(fn, "name", name);
   } catch (ignored) {
     // ES5 engines: `name` is non-standard and may not be configurable.
   }
@@ -72,11 +73,13 @@ export function defineHidden(target: any, key: any, value?: any, writable?: bool
 
 /**
  * Gives a stand-in for %AsyncFunction.prototype% and the like its
- * constructor: a function with the built-in's name, subclassing Function.
- * Calling it would mean compiling source text at run time, which the
- * runtime never does (it must work under a CSP that forbids eval).
+ * constructor: `ctor`, named `name` as the built-in is, subclassing
+ * Function. Calling it would mean compiling source text at run time, which
+ * the runtime never does (it must work under a CSP that forbids eval).
  */
-export function defineConstructor(proto: any, ctor: any): void {
+export function defineConstructor(proto: any, name: string, ctor: any): void {
+  // Set, not left to the function's own name, which a minifier mangles or drops.
+  setName(ctor, name);
   // A function's own `prototype` is already neither enumerable nor configurable.
   objectDefineProperty(ctor, "prototype", { value: proto, writable: false });
   defineHidden(proto, "constructor", ctor);

@@ -84,8 +84,15 @@ export const EXCLUDED: Exclusions = {
   "runtime-file-binds-builtin-names": { duktape: REPLACES_GLOBALS, mujs: REPLACES_GLOBALS },
   "runtime-handled-rejection": { duktape: NEEDS_PROCESS, mujs: NEEDS_PROCESS },
   "runtime-nested-thenables": { mujs: "needs Object.assign (ES2015), which mujs lacks" },
+  "runtime-names-survive-minify": {
+    duktape: "reads Symbol.asyncIterator (ES2018), which Duktape lacks",
+    mujs: `${MUJS_NAMES}; ${MUJS_SYMBOL}`,
+  },
   "runtime-promise-lookups": { duktape: "watches Promise[Symbol.species], and Duktape has no Symbol.species (ES2015)", mujs: MUJS_SYMBOL },
   "runtime-return-self-promise": { mujs: MUJS_NAMES },
+  "scope-arguments-binding": {
+    mujs: "mujs does not map a parameter to the arguments object when a nested function writes it (`function f(a) { (function () { a = 5; })(); return arguments[0]; }` gives 1 there, 5 natively and in Duktape)",
+  },
   "scope-const-assign": { mujs: MUJS_NAMES },
   "scope-const-destructuring-assign": { mujs: MUJS_NAMES },
   "scope-function-name-bindings": { mujs: "mujs lets strict code assign to a named function expression's own name (no TypeError)" },
