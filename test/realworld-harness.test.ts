@@ -13,6 +13,7 @@ import { parseVitestJson } from "../scripts/realworld/parsers/vitest.mjs";
 import { uniqueIds } from "../scripts/realworld/parsers/unique-ids.mjs";
 import { compareRuns } from "../scripts/realworld/compare.mjs";
 import { findLeftovers } from "../scripts/realworld/leftovers.mjs";
+import { packageEnv } from "../scripts/realworld/env.mjs";
 
 const sample = (name: string) => readFileSync(new URL(`./data/realworld/${name}`, import.meta.url), "utf8");
 
@@ -165,6 +166,23 @@ describe("realworld leftover check", () => {
       expect(broken[0].what).toMatch(/^syntax error in the output: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("realworld package environment", () => {
+  it("drops npm's script variables, so the outer npm's options do not reach the package's npm", () => {
+    process.env.npm_config_offline = "true";
+    process.env.REALWORLD_KEPT = "yes";
+    try {
+      const env = packageEnv({ TMPDIR: "/pkg/tmp" });
+      expect(env.npm_config_offline).toBeUndefined();
+      expect(Object.keys(env).filter((key) => /^npm_/i.test(key))).toEqual([]);
+      expect(env.REALWORLD_KEPT).toBe("yes");
+      expect(env.TMPDIR).toBe("/pkg/tmp");
+    } finally {
+      delete process.env.npm_config_offline;
+      delete process.env.REALWORLD_KEPT;
     }
   });
 });

@@ -11,11 +11,12 @@
 // install script today.)
 
 import { spawnSync } from "node:child_process";
+import { packageEnv } from "./env.mjs";
 
 /** Runs `npm ci` in dir; returns { seconds, unreviewed: ["pkg@version (script)"] }; throws when it fails. */
 export function npmCi(dir) {
   const started = performance.now();
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, env: packageEnv(), encoding: "utf8", maxBuffer: 64 << 20 });
   const seconds = (performance.now() - started) / 1000;
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`npm ci failed in ${dir} (status ${result.status}):\n${output.slice(-4000)}`);

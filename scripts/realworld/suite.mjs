@@ -5,6 +5,7 @@
 
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { packageEnv } from "./env.mjs";
 
 /**
  * Runs the suite; resolves to { command, stdout, stderr, status, signal, timedOut, seconds }.
@@ -18,7 +19,7 @@ export function runSuite({ pkg, dir, tmp, extraArgs, timeoutMs, logPrefix }) {
     const started = performance.now();
     const child = spawn(program, args, {
       cwd: dir,
-      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+      env: packageEnv({ TMPDIR: tmp, TMP: tmp, TEMP: tmp }),
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
