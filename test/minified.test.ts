@@ -40,7 +40,7 @@ const TERSER_REJECTS: Record<string, { reason: string; error: RegExp }> = {
  * program prints what the unminified one prints. Counted by the tests below,
  * not listed by hand; the number is asserted so a change shows.
  */
-const COMPRESSED_COMPARED = 122;
+const COMPRESSED_COMPARED = 126;
 
 const isModule = (fixture: Fixture) => fixture.options.module !== false;
 
@@ -59,15 +59,31 @@ function minified(fixture: Fixture, compiled: boolean, compress: boolean): Promi
 
 const minifiable = fixtures.filter((f) => !(f.name in TERSER_REJECTS));
 
+/** The fixture run natively, unminified: once, for both ways of minifying. */
+const unminifiedRuns = new Map<string, ReturnType<typeof runNodeAsync>>();
+function unminifiedRun(fixture: Fixture): ReturnType<typeof runNodeAsync> {
+  if (!unminifiedRuns.has(fixture.name)) unminifiedRuns.set(fixture.name, runNodeAsync(fixture.input, { module: isModule(fixture) }));
+  return unminifiedRuns.get(fixture.name)!;
+}
+
 describe.concurrent("minified: top-level names mangled, not compressed", () => {
   it.each(minifiable.map((f) => [f.name, f] as const))("%s", async (_name, fixture) => {
     const module = isModule(fixture);
-    const [native, compiled] = await Promise.all([
+    const [unminified, native, compiled] = await Promise.all([
+      unminifiedRun(fixture),
       runNodeAsync(await minified(fixture, false, false), { module }),
       runNodeAsync(await minified(fixture, true, false), { module }),
     ]);
     expect(native.stdout.length, "the minified fixture prints nothing natively").toBeGreaterThan(0);
-    expect(compiled).toEqual(native);
+    // terser's printer itself changes what some native programs print: a function's source
+    // text, and `(yield)\`x\``, which it prints as `yield\`x\`` (a yield of the template). Where
+    // it does, the compiled program may print either: the native program minified, or (having
+    // no `yield` left for terser to misprint) the native program as written.
+    if (JSON.stringify(native) !== JSON.stringify(unminified) && JSON.stringify(compiled) !== JSON.stringify(native)) {
+      expect(compiled).toEqual(unminified);
+    } else {
+      expect(compiled).toEqual(native);
+    }
   });
 });
 
@@ -78,7 +94,7 @@ describe.concurrent("minified: top-level names mangled and compressed", () => {
   it.for(minifiable.map((f) => [f.name, f] as const))("%s", async ([, fixture], context) => {
     const module = isModule(fixture);
     const [unminified, native] = await Promise.all([
-      runNodeAsync(fixture.input, { module }),
+      unminifiedRun(fixture),
       runNodeAsync(await minified(fixture, false, true), { module }),
     ]);
     if (JSON.stringify(native) !== JSON.stringify(unminified)) {

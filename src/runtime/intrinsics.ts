@@ -65,6 +65,17 @@ export function setName(fn: any, name: string): void {
   }
 }
 
+/**
+ * `fn`, named `name`: how compiled code names a function that would have
+ * taken its name from where it stood (an arrow passed to a marking call, a
+ * renamed binding's value). A property key would name it too (`{ f: fn }.f`),
+ * but minifiers fold that into the bare function and the name is lost.
+ */
+export function named<F>(fn: F, name: string): F {
+  setName(fn, name);
+  return fn;
+}
+
 /** A non-enumerable property, as built-in prototypes have. */
 export function defineHidden(target: any, key: any, value?: any, writable?: boolean): void {
   // Unset attributes default to false: not enumerable, and not writable unless asked.
