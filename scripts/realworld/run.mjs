@@ -13,6 +13,7 @@ import { locateCorpus, loadPackages, REPO_ROOT } from "./corpus.mjs";
 import { loadExpectations, expectationsFor } from "./expectations.mjs";
 import { makeRunRoot, removeRoot } from "./workspace.mjs";
 import { runPackage } from "./package.mjs";
+import { stopSuites } from "./suite.mjs";
 import { formatReport } from "./report.mjs";
 
 async function main() {
@@ -25,6 +26,7 @@ async function main() {
   const packages = loadPackages(locateCorpus(options.corpus), options.only);
   const expectations = loadExpectations();
   const root = makeRunRoot();
+  stopOnSignals(root, options.keep);
   const started = performance.now();
   const entries = [];
   for (const pkg of packages) {
@@ -52,6 +54,18 @@ async function main() {
   );
   console.log(ok ? "realworld: every test that passes natively passes compiled" : "realworld: FAILED (see above)");
   return ok ? 0 : 1;
+}
+
+/** On Ctrl-C or SIGTERM: end the running suite, remove the copies (unless --keep), exit. */
+function stopOnSignals(root, keep) {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopSuites();
+      if (keep) console.error(`realworld: stopped; the copies are in ${root}`);
+      else removeRoot(root);
+      process.exit(130);
+    });
+  }
 }
 
 function writeJson(file, entries, seconds) {

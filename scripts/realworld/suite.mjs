@@ -7,6 +7,15 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { packageEnv } from "./env.mjs";
 
+// The process groups of the suites running now: a suite runs detached, so a
+// Ctrl-C on the terminal does not reach it, and stopSuites() ends them.
+const running = new Set();
+
+/** Kills every suite still running (on SIGINT/SIGTERM of the harness). */
+export function stopSuites() {
+  for (const pid of running) killGroup(pid);
+}
+
 /**
  * Runs the suite; resolves to { command, stdout, stderr, status, signal, timedOut, seconds }.
  * stdout and stderr are also written beside the copy (<mode>.stdout, <mode>.stderr) for --keep.
@@ -23,6 +32,7 @@ export function runSuite({ pkg, dir, tmp, extraArgs, timeoutMs, logPrefix }) {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
+    running.add(child.pid);
     const out = [];
     const err = [];
     child.stdout.on("data", (chunk) => out.push(chunk));
@@ -35,6 +45,7 @@ export function runSuite({ pkg, dir, tmp, extraArgs, timeoutMs, logPrefix }) {
     child.on("error", reject);
     child.on("close", (status, signal) => {
       clearTimeout(timer);
+      running.delete(child.pid);
       // Whatever the suite left running in its group goes too.
       killGroup(child.pid);
       const stdout = Buffer.concat(out).toString("utf8");
