@@ -160,6 +160,15 @@ describe("realworld leftover check", () => {
         "a.js:2 yield",
         "a.js:3 async generator",
       ]);
+      // A module's top-level await and for await are kept (module evaluation is not lowered), and said so.
+      writeFileSync(join(dir, "d.mjs"), "await x;\nfor await (const y of z);\nasync function f() { await x; }\n");
+      const topLevel = findLeftovers(dir, ["d.mjs"], () => "module");
+      expect(topLevel.map((f) => `${f.line} ${f.what} ${f.kept ? "kept" : "left"}`)).toEqual([
+        "1 await kept",
+        "2 for await kept",
+        "3 async function left",
+        "3 await left",
+      ]);
       writeFileSync(join(dir, "c.ts"), "function f(g?: (f(x)) => number) {}\n");
       const broken = findLeftovers(dir, ["c.ts"], () => "module");
       expect(broken).toHaveLength(1);

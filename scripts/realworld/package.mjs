@@ -28,10 +28,10 @@ export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
   const files = compiledFiles(pkg);
   const groups = compilePackage(pkg, files, compiled.dir);
   for (const group of groups) log(`${group.command}: ${group.summary}`);
-  // Anything left fails the package (run.mjs), but the suite still runs: its
+  // Anything left but a module's top-level await fails the package (run.mjs), but the suite still runs: its
   // results tell whether the rest of the compiled code works.
   const leftovers = findLeftovers(compiled.dir, files, (file) => sourceTypeOf(pkg.dir, file, pkg.corpus.runner));
-  for (const l of leftovers) log(`LEFT UNCOMPILED: ${l.file}:${l.line}:${l.column} ${l.what}`);
+  for (const l of leftovers) log(`${l.kept ? "KEPT" : "LEFT UNCOMPILED"}: ${l.file}:${l.line}:${l.column} ${l.what}`);
   const compiledRun = await runMode(pkg, runner, compiled, root, "compiled", timeoutMs, log, notes);
 
   const comparison = compareRuns(nativeRun.results, compiledRun.results, expectations);

@@ -25,7 +25,10 @@ function differenceSummary(c, leftovers) {
   if (c.regressions.length) parts.push(`${c.regressions.length} regression${c.regressions.length === 1 ? "" : "s"}`);
   if (c.expected.length) parts.push(`${c.expected.length} expected`);
   if (c.otherDifferences.length) parts.push(`${c.otherDifferences.length} other`);
-  if (leftovers.length) parts.push(`${leftovers.length} construct${leftovers.length === 1 ? "" : "s"} left uncompiled`);
+  const left = leftovers.filter((l) => !l.kept).length;
+  const kept = leftovers.length - left;
+  if (left) parts.push(`${left} construct${left === 1 ? "" : "s"} left uncompiled`);
+  if (kept) parts.push(`${kept} top-level await${kept === 1 ? "" : "s"} kept`);
   return parts.length ? parts.join(", ") : "none";
 }
 
@@ -40,7 +43,11 @@ function details(pkg, outcome) {
   for (const note of outcome.notes ?? []) lines.push(`${pkg.name}: ${note}`);
   section(
     "LEFT UNCOMPILED (constructs the compiled files still hold, or output that does not parse)",
-    (outcome.leftovers ?? []).map((l) => `${l.file}:${l.line}:${l.column} ${l.what}`),
+    (outcome.leftovers ?? []).filter((l) => !l.kept).map((l) => `${l.file}:${l.line}:${l.column} ${l.what}`),
+  );
+  section(
+    "kept by construction",
+    (outcome.leftovers ?? []).filter((l) => l.kept).map((l) => `${l.file}:${l.line}:${l.column} ${l.what} (${l.kept})`),
   );
   const c = outcome.comparison;
   if (c) {
