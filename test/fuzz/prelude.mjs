@@ -163,6 +163,32 @@ function log(...parts) {
 }`,
   },
   {
+    // A function that prints the \`this\` it was called with (undefined, the
+    // global object in sloppy code, or an object) and its arguments: the callee
+    // of calls like \`(await f)()\` and \`fn()\` after a suspension.
+    name: "thisProbe",
+    needs: ["log"],
+    code: `function thisProbe(tag) {
+  return function () {
+    const args = [...arguments];
+    log(tag, "this", this, typeof this, ...args);
+    return args.length;
+  };
+}`,
+  },
+  {
+    name: "strictProbe",
+    needs: ["log"],
+    code: `function strictProbe(tag) {
+  return function () {
+    "use strict";
+    const args = [...arguments];
+    log(tag, "strict this", this, typeof this, ...args);
+    return args.length;
+  };
+}`,
+  },
+  {
     name: "ticker",
     needs: ["log"],
     code: `function ticker(count) {
