@@ -209,6 +209,7 @@ function log(...parts) {
   console.log(line);
 }`,
   show: `function show(value) {
+  if (value === globalThis) return "global";
   if (value instanceof Error) return /^e\\d+$/.test(value.message) ? value.name + "(" + value.message + ")" : value.name;
   if (typeof value === "function") return "function";
   if (typeof value === "object" && value !== null) return JSON.stringify(value);
