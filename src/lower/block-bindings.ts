@@ -19,6 +19,7 @@
 // Bindings needing none of this stay plain variables, which is most of them.
 
 import * as t from "@babel/types";
+import { asPlainCallee, isCalled } from "./plain-callee.js";
 import type { NodePath, Binding } from "../babel.js";
 import type { NameSource } from "./context.js";
 import { mentions } from "./names.js";
@@ -369,7 +370,8 @@ function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expressi
   // The replacement stands where the name stood: a statement made of it alone (a switch's
   // discriminant, say) still maps to that line.
   if (replacement.loc == null) replacement.loc = path.node.loc ?? null;
-  (path.container as unknown as Record<string | number, t.Node>)[path.key as string | number] = replacement;
+  const placed = isCalled(path.node, parent) ? asPlainCallee(replacement) : replacement;
+  (path.container as unknown as Record<string | number, t.Node>)[path.key as string | number] = placed;
 }
 
 /**

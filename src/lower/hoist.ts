@@ -311,6 +311,23 @@ function patternTargets(pattern: t.Node, into: t.Identifier[] = []): t.Identifie
   return into;
 }
 
+/**
+ * A sloppy function may name a parameter, a `var` or a function `arguments`.
+ * Its body moves into the step function, whose own `arguments` would hide
+ * that binding, so the binding is renamed. A plain `var arguments` starts out
+ * holding the arguments object (declaring it again does not reset it), so it
+ * is first set from the wrapper's copy, which the traversal after this makes.
+ */
+function renameOwnArgumentsBinding(fn: FunctionPath, names: NameSource): void {
+  const binding = fn.scope.getOwnBinding("arguments");
+  if (!binding) return;
+  const renamed = names.unique("arguments");
+  fn.scope.rename("arguments", renamed);
+  if (binding.kind !== "var") return;
+  const body = fn.node.body as t.BlockStatement;
+  body.body.unshift(t.expressionStatement(t.assignmentExpression("=", t.identifier(renamed), t.identifier("arguments"))));
+}
+
 /** A quick look before the traversal that `replaceLexicalArguments` needs. */
 function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
   return t.traverseFast(node, (inner) =>
@@ -320,6 +337,7 @@ function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
 
 /** `arguments` and `new.target` of this function, in the body and its arrows, become wrapper copies. */
 function replaceLexicalArguments(fn: FunctionPath, names: NameSource, result: HoistResult): void {
+  renameOwnArgumentsBinding(fn, names);
   const visit = (path: NodePath) => {
     path.traverse({
       Function(inner) {

@@ -77,7 +77,10 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     (node as t.ArrowFunctionExpression).expression = false;
   }
   // Parameter initialisers run in the step function too (async functions), so `super` there counts.
-  const stepIsArrow = isArrow || usesSuper(node.body) || node.params.some((param) => usesSuper(param));
+  const stepIsArrow = isArrow || usesOwn(node, "Super");
+  // A step function that is not an arrow is called with the wrapper's `this` only when it reads it
+  // (a direct eval might).
+  const passThis = !stepIsArrow && (usesOwn(node, "ThisExpression") || usesOwn(node, "eval"));
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
   node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names));
   const finder = new SuspensionFinder(kind);
@@ -132,7 +135,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   nameStep(step, node, displayName(node, inferred));
 
   const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
-  const start = runtimeCall(file, startHelper(kind, once), startArguments(kind, step, stepIsArrow, tries, self));
+  const start = runtimeCall(file, startHelper(kind, once), startArguments(kind, step, passThis, tries, self));
 
   // A sloppy function with default values, patterns or a rest among its
   // parameters has an unmapped `arguments`; the wrapper's plain parameters
@@ -187,12 +190,16 @@ function buildPreamble(
   return preamble;
 }
 
-/** True if `super` is used by this function itself (not by a nested non-arrow function). */
-function usesSuper(body: t.Node): boolean {
+/**
+ * True if the function's body or parameters use `super` or `this` (or, for
+ * "eval", call `eval` directly), themselves or in their arrows: not in a
+ * nested function that has its own.
+ */
+function usesOwn(fn: t.Function, what: "Super" | "ThisExpression" | "eval"): boolean {
   let found = false;
   const visit = (node: t.Node): void => {
     if (found) return;
-    if (node.type === "Super") {
+    if (what === "eval" ? node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval" : node.type === what) {
       found = true;
       return;
     }
@@ -211,7 +218,8 @@ function usesSuper(body: t.Node): boolean {
       else if (child && typeof child === "object") visit(child as t.Node);
     }
   };
-  visit(body);
+  visit(fn.body);
+  for (const param of fn.params) visit(param);
   return found;
 }
 
@@ -241,11 +249,11 @@ const MARK_HELPERS = { async: "markAsync", generator: "markGenerator", asyncGene
 function startArguments(
   kind: FunctionKind,
   step: t.Expression,
-  stepIsArrow: boolean,
+  passThis: boolean,
   tries: number[],
   self: t.Identifier | null,
 ): t.Expression[] {
-  const args: t.Expression[] = [step, stepIsArrow ? t.unaryExpression("void", t.numericLiteral(0)) : t.thisExpression()];
+  const args: t.Expression[] = [step, passThis ? t.thisExpression() : t.unaryExpression("void", t.numericLiteral(0))];
   if (kind !== "async") args.push(self ?? t.unaryExpression("void", t.numericLiteral(0)));
   if (tries.length) args.push(t.arrayExpression(tries.map((n) => t.numericLiteral(n))));
   while (args.length > 1 && isVoid0(args[args.length - 1])) args.pop();

@@ -14,6 +14,7 @@ import type { LowerContext } from "../context.js";
 import { explodeExpression, explodeOperands, type Operand } from "./index.js";
 import { unsupported } from "../unsupported.js";
 import { runtimeMember, type RuntimeRef } from "../runtime-ref.js";
+import { asPlainCallee } from "../plain-callee.js";
 
 /** `method` called with `self` as `this`, through the runtime (see above). */
 function callWithThis(
@@ -69,7 +70,7 @@ export function explodeCall(ctx: LowerContext, node: t.CallExpression): t.Expres
   const isEval = callee.type === "Identifier" && callee.name === "eval";
   const operands: Operand[] = [{ node: callee as t.Expression, role: "value" }, ...argumentOperands(node.arguments)];
   const values = isEval ? [callee, ...explodeOperands(ctx, operands.slice(1))] : explodeOperands(ctx, operands);
-  return { ...node, callee: values[0] as t.Expression, arguments: rebuildArguments(node.arguments, values.slice(1)) };
+  return { ...node, callee: asPlainCallee(values[0] as t.Expression), arguments: rebuildArguments(node.arguments, values.slice(1)) };
 }
 
 /** The object and key of a member expression, the object kept when the key suspends. */
@@ -122,7 +123,7 @@ export function explodeTaggedTemplate(ctx: LowerContext, node: t.TaggedTemplateE
     return { ...node, tag: t.callExpression(runtimeMember(ctx.runtime, "methodTag"), [method, self]), quasi: { ...node.quasi, expressions: subs } };
   }
   const values = explodeOperands(ctx, [{ node: tag, role: "value" }, ...parts]);
-  return { ...node, tag: values[0], quasi: { ...node.quasi, expressions: values.slice(1) } };
+  return { ...node, tag: asPlainCallee(values[0]), quasi: { ...node.quasi, expressions: values.slice(1) } };
 }
 
 type ChainLink =
@@ -181,7 +182,7 @@ export function explodeOptionalChain(
       const args = rebuildArguments(link.args, explodeOperands(ctx, argumentOperands(link.args)));
       const call = self
         ? callWithThis(ctx.runtime, t.cloneNode(current), t.cloneNode(self), args)
-        : t.callExpression(t.cloneNode(current), args);
+        : t.callExpression(asPlainCallee(t.cloneNode(current)), args);
       self = null;
       current = i === links.length - 1 && ignoreResult ? call : ctx.spill(call, "value");
     }
