@@ -160,7 +160,7 @@ export class TypeWriter {
       // `<T,>`: what a .tsx file would need; fine in .ts too.
       sig.tparams = ty(`<${parts.join(", ")}${arrow && names.length === 1 && r.chance(0.3) ? "," : ""}>`);
     }
-    if (!arrow && r.chance(0.15)) sig.thisTy = ty(r.pick(["any", "unknown", "object", ...this.interfaces]));
+    if (!arrow && r.chance(0.08)) sig.thisTy = ty(r.pick(["any", "unknown", "object", ...this.interfaces]));
     if (r.chance(0.5)) sig.ret = ty(r.chance(0.85) ? this.returnType(ctx, kind) : "any");
     return sig;
   }
