@@ -630,6 +630,7 @@ class Generator {
       [fnLike && !ctx.strict && !ctx.fn.arrow && !ctx.vars.some((v) => v.name === "arguments") ? 0.15 : 0, "argumentsVar"],
       [ctx.vars.some((v) => v.accessor) || ctx.fields?.length ? 1.2 : 0, "accessor"],
       [fnLike && !deep && (ctx.canAwait || ctx.canYield) ? 0.35 : 0, "localClass"],
+      [fnLike && this.types ? 0.5 : 0, "tsLocal"],
     ]);
     switch (choice) {
       case "log":
@@ -690,6 +691,8 @@ class Generator {
         return [this.accessorStatement(ctx)];
       case "localClass":
         return this.localClass(ctx);
+      case "tsLocal":
+        return this.types.localDeclarations(ctx);
       default:
         throw new Error(`unknown statement choice ${choice}`);
     }
@@ -1367,13 +1370,13 @@ class Generator {
       [1, "lit"],
       [ctx.vars.some((v) => !v.fn) ? 5 : 0, "var"],
       [ctx.hasThis ? 0.3 : 0, "this"],
-      [this.types && (this.types.enums.length || this.types.namespaces.length) ? 0.5 : 0, "enum"],
+      [this.types && (this.types.enums.length || this.types.namespaces.length || ctx.vars.some((v) => v.enumMembers)) ? 0.5 : 0, "enum"],
     ]);
     if (choice === "num") return num(r.int(10));
     if (choice === "str") return str(r.pick(["a", "b", "c", "zz", ""]));
     if (choice === "lit") return lit(r.pick(["true", "false", "null", "undefined"]));
     if (choice === "this") return { t: "this" };
-    if (choice === "enum") return this.types.enumValue();
+    if (choice === "enum") return this.types.enumValue(ctx);
     return this.readVar(ctx);
   }
 

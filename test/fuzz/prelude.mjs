@@ -168,24 +168,30 @@ function log(...parts) {
     // of calls like \`(await f)()\` and \`fn()\` after a suspension.
     name: "thisProbe",
     needs: ["log"],
+    // Its text is not its source (which the compiler reprints): a probe sent
+    // into a generator may end up in a template literal.
     code: `function thisProbe(tag) {
-  return function () {
+  const probe = function () {
     const args = [...arguments];
     log(tag, "this", this, typeof this, ...args);
     return args.length;
   };
+  probe.toString = () => "probe " + tag;
+  return probe;
 }`,
   },
   {
     name: "strictProbe",
     needs: ["log"],
     code: `function strictProbe(tag) {
-  return function () {
+  const probe = function () {
     "use strict";
     const args = [...arguments];
     log(tag, "strict this", this, typeof this, ...args);
     return args.length;
   };
+  probe.toString = () => "strict probe " + tag;
+  return probe;
 }`,
   },
   {

@@ -105,7 +105,11 @@ function acceptable(text, sourceType, ts) {
   // Babel's scopes do not hold enums and namespaces; names in types are not values.
   const declared = new Set();
   if (ts) {
-    for (const s of ast.program.body) if (s.type === "TSEnumDeclaration" || s.type === "TSModuleDeclaration") declared.add(s.id.name);
+    traverse(ast, {
+      "TSEnumDeclaration|TSModuleDeclaration"(path) {
+        declared.add(path.node.id.name);
+      },
+    });
   }
   let undeclared = false;
   traverse(ast, {

@@ -11,6 +11,8 @@
 // around them, `typeof` queries of locals, type aliases and interfaces named
 // like nothing else.
 
+import { printExpr } from "./ast.mjs";
+
 const ty = (text) => ({ t: "ty", text });
 
 export class TypeWriter {
@@ -60,14 +62,41 @@ export class TypeWriter {
     return out;
   }
 
-  /** A value of an enum or a namespace, or null. */
-  enumValue() {
+  /** A value of an enum (the program's or one declared in scope) or a namespace. */
+  enumValue(ctx) {
     const r = this.rng;
-    if (this.namespaces.length && (!this.enums.length || r.chance(0.2))) return { t: "member", o: { t: "id", name: r.pick(this.namespaces) }, name: "value" };
-    if (!this.enums.length) return null;
-    const e = r.pick(this.enums);
+    const enums = [...this.enums, ...ctx.vars.filter((v) => v.enumMembers).map((v) => ({ name: v.name, members: v.enumMembers }))];
+    if (this.namespaces.length && (!enums.length || r.chance(0.2))) return { t: "member", o: { t: "id", name: r.pick(this.namespaces) }, name: "value" };
+    const e = r.pick(enums);
     const m = r.pick(e.members);
     return { t: "member", o: { t: "id", name: e.name }, name: m.key };
+  }
+
+  /**
+   * Declarations in a function body: a type alias or interface (nothing at
+   * run time; parameter names that are locals), or an enum, which is a value:
+   * its members may be computed from the bindings in scope, and code after
+   * later suspensions reads it.
+   */
+  localDeclarations(ctx) {
+    const r = this.rng;
+    const values = ctx.vars.filter((v) => !v.fn && v.name !== "arguments");
+    const what = r.weighted([[1, "alias"], [0.6, "interface"], [2, "enum"]]);
+    if (what === "alias") return [text(`type ${this.gen.fresh("L_")} = ${this.type(ctx)};`)];
+    if (what === "interface") return [text(`interface ${this.gen.fresh("J_")} {\n  p: ${this.type(ctx, 0)};\n  m(${values.length ? r.pick(values).name : "a1"}: any): void;\n}`)];
+    const name = this.gen.fresh("LE_");
+    const members = ["A", "B", "C"].slice(0, r.range(1, 3)).map((key) => ({ key }));
+    // A computed member (a local's value, or a traced one) comes last: members after one need initialisers.
+    const body = members.map((m, i) => {
+      if (i === members.length - 1 && values.length && r.chance(0.5)) {
+        const v = { t: "id", name: r.pick(values).name };
+        return `${m.key} = ${printExpr(r.chance(0.5) ? v : { t: "call", callee: { t: "id", name: "tr" }, args: [{ t: "str", v: `${ctx.fn.name}:enum` }, v] }, 2)}`;
+      }
+      return r.chance(0.4) ? `${m.key} = ${r.int(10)}` : m.key;
+    });
+    ctx.vars.push({ name, fn: true, local: true, enumMembers: members });
+    ctx.blockNames.add(name);
+    return [text(`enum ${name} {\n  ${body.join(",\n  ")},\n}`)];
   }
 
   // -------------------------------------------------------------------------
