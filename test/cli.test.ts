@@ -571,8 +571,10 @@ describe.concurrent("awaitless CLI: watch mode", () => {
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Waits as long as it takes: the bound only stops a watcher that hangs, and is far above what
+    // the slowest machine needs, so load cannot fail the test.
     const until = async (what: string, test: () => boolean): Promise<void> => {
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 120_000;
       while (!test()) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
@@ -599,7 +601,7 @@ describe.concurrent("awaitless CLI: watch mode", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(143);
-  }, 40_000);
+  }, 600_000);
 });
 
 describe.concurrent("awaitless CLI: --states and --annotate", () => {

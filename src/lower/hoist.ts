@@ -104,7 +104,7 @@ export function hoistScope(
       finalName = names.unique(item.name);
       item.binding.scope.rename(item.name, finalName);
       renameRepeatedTargets(item.binding.scope.block, item.name, finalName);
-      keepInferredNames(item.binding.scope.path, finalName, item.name);
+      keepInferredNames(item.binding.scope.path, finalName, item.name, runtime);
     }
     claimed.add(finalName);
     declare(finalName);

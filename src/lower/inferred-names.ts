@@ -3,22 +3,24 @@
 import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
 import { mentions } from "./names.js";
+import { runtimeCall, type RuntimeRef } from "./runtime-ref.js";
 
 /**
  * An anonymous function assigned to a binding is named after it (`let f =
  * () => {}` has name "f"), so renaming the binding would rename the
  * function. Where the renamed binding receives an anonymous function, class
  * or arrow, the value is given the original name: a function or class as its
- * own name, an arrow through an object property (`{ f: () => {} }.f`).
+ * own name, an arrow (or a function that refers to that name) through the
+ * runtime: `named(() => {}, "f")`.
  */
-export function keepInferredNames(scope: NodePath, renamed: string, original: string): void {
+export function keepInferredNames(scope: NodePath, renamed: string, original: string, runtime: RuntimeRef): void {
   const fix = (value: t.Expression): t.Expression => {
     if ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id && !mentions(value, original)) {
       value.id = t.identifier(original);
       return value;
     }
     if (value.type === "ArrowFunctionExpression" || ((value.type === "FunctionExpression" || value.type === "ClassExpression") && !value.id)) {
-      return t.memberExpression(t.objectExpression([t.objectProperty(t.identifier(original), value)]), t.identifier(original));
+      return runtimeCall({ runtime }, "named", [value, t.stringLiteral(original)]);
     }
     return value;
   };

@@ -82,7 +82,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   // (a direct eval might).
   const passThis = !stepIsArrow && (usesOwn(node, "ThisExpression") || usesOwn(node, "eval"));
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
-  node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names));
+  node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names, file.runtime));
   const finder = new SuspensionFinder(kind);
   // Before hoisting rewrites the body; nested functions are already lowered (their awaits are calls now).
   const once = kind === "async" && suspendsAtMostOnce(node.body);
@@ -305,13 +305,6 @@ function computedKeyOf(path: LowerablePath): t.Identifier | null {
   return temp;
 }
 
-/** `{ name: value }.name` (or `["name"]`): the value gets `name` as a property definition gives it. */
-function namedByProperty(value: t.Expression, name: string): t.Expression {
-  const byIdentifier = t.isValidIdentifier(name);
-  const key = byIdentifier ? t.identifier(name) : t.stringLiteral(name);
-  return t.memberExpression(t.objectExpression([t.objectProperty(key, value)]), byIdentifier ? t.identifier(name) : t.stringLiteral(name), !byIdentifier);
-}
-
 /** Is the declaration in a block or switch case (rather than at the top of a function or program)? */
 function isInBlock(path: LowerablePath): boolean {
   const parent = path.parentPath;
@@ -379,8 +372,8 @@ function markIdentity(
     if (node.type === "FunctionExpression" && !node.id && t.isValidIdentifier(inferred) && !mentions(node, inferred)) {
       node.id = t.identifier(inferred);
     } else if (node.type === "ArrowFunctionExpression" || !node.id) {
-      // Named where it stands, through a property: `{ f: () => {} }.f` is named "f".
-      args[0] = namedByProperty(node, inferred);
+      // The marking call would hide where it stands: named by the runtime (`named(() => {}, "f")`).
+      args[0] = runtimeCall(file, "named", [node, t.stringLiteral(inferred)]);
     }
   }
   path.replaceWith(t.callExpression(mark(), args));

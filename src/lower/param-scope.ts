@@ -26,9 +26,10 @@ import * as t from "@babel/types";
 import type { NodePath, Binding } from "../babel.js";
 import type { NameSource } from "./context.js";
 import { keepInferredNames } from "./inferred-names.js";
+import type { RuntimeRef } from "./runtime-ref.js";
 
 /** Renames the body's bindings that the parameters' scope would see; returns the copies to make at the body's start. */
-export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSource): t.Statement[] {
+export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSource, runtime: RuntimeRef): t.Statement[] {
   const node = fn.node;
   if (!hasParameterExpressions(node.params) || node.body.type !== "BlockStatement") return [];
   const body = fn.get("body") as NodePath<t.BlockStatement>;
@@ -58,7 +59,7 @@ export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSour
       if (rename && path.scope.getBinding(rename.from) === rename.binding) path.node.name = rename.to;
     },
   });
-  for (const { from, to } of renames) keepInferredNames(body, to, from);
+  for (const { from, to } of renames) keepInferredNames(body, to, from, runtime);
   // Bindings are read again by name from here on: the function's scope must know the new ones.
   fn.scope.crawl();
   return copies;

@@ -124,7 +124,7 @@ AsyncGeneratorMachine.prototype = { await: suspendAwait, yield: suspendYield, yi
 export var AsyncGeneratorPrototype: any = createPrototype(AsyncIteratorPrototype, "AsyncGenerator");
 export var AsyncGeneratorFunctionPrototype: any = createPrototype(Function.prototype, "AsyncGeneratorFunction");
 defineHidden(AsyncGeneratorFunctionPrototype, "prototype", AsyncGeneratorPrototype);
-defineConstructor(AsyncGeneratorFunctionPrototype, function AsyncGeneratorFunction(source: any) {
+defineConstructor(AsyncGeneratorFunctionPrototype, "AsyncGeneratorFunction", function AsyncGeneratorFunction(source: any) {
   throw noSourceText();
 });
 defineHidden(AsyncGeneratorPrototype, "constructor", AsyncGeneratorFunctionPrototype);

@@ -148,7 +148,7 @@ function listen(m: AsyncMachine): void {
 // async function's inlined helpers carry this, and it is smaller so.
 export var AsyncFunctionPrototype = objectCreate(Function.prototype);
 if (toStringTagSymbol) defineHidden(AsyncFunctionPrototype, toStringTagSymbol, "AsyncFunction");
-defineConstructor(AsyncFunctionPrototype, function AsyncFunction(source: any) {
+defineConstructor(AsyncFunctionPrototype, "AsyncFunction", function AsyncFunction(source: any) {
   throw noSourceText();
 });
 /**

@@ -93,9 +93,14 @@ function nativeIteratorPrototype(): any {
 
 function createIteratorPrototype(): any {
   var proto = {};
-  defineHidden(proto, iteratorSymbol, function (this: any) {
-    return this;
-  }, true);
+  defineMethod(
+    proto,
+    iteratorSymbol,
+    function (this: any) {
+      return this;
+    },
+    "[Symbol.iterator]",
+  );
   return proto;
 }
 
@@ -104,7 +109,7 @@ export var GeneratorPrototype: any = createPrototype(IteratorPrototype, "Generat
 /** %GeneratorFunction.prototype%: what compiled generator functions inherit from. */
 export var GeneratorFunctionPrototype: any = createPrototype(Function.prototype, "GeneratorFunction");
 defineHidden(GeneratorFunctionPrototype, "prototype", GeneratorPrototype);
-defineConstructor(GeneratorFunctionPrototype, function GeneratorFunction(source: any) {
+defineConstructor(GeneratorFunctionPrototype, "GeneratorFunction", function GeneratorFunction(source: any) {
   throw noSourceText();
 });
 defineHidden(GeneratorPrototype, "constructor", GeneratorFunctionPrototype);

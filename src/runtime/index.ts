@@ -8,6 +8,7 @@ export { getIteratorRecord as iterate } from "./iteration.js";
 export { asyncIterate, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype } from "./async-iteration.js";
 export { forInKeys as keys, objectRest, restArguments as rest, unmappedArguments as unmapped, markMethod, callMethod as call, methodTag } from "./objects.js";
 export { SUSPEND } from "./machine.js";
+export { named } from "./intrinsics.js";
 export { TDZ, checkInitialized, initializedWrite, initializedTarget, constAssign, constTarget, uninitialized } from "./bindings.js";
 export {
   runGenerator as generator,

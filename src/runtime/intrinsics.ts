@@ -58,10 +58,22 @@ export function setPrototypeOf<T>(target: T, proto: any): T {
 /** Gives a function the `name` it would have had natively (where the engine lets it be redefined). */
 export function setName(fn: any, name: string): void {
   try {
-    objectDefineProperty(fn, "name", { value: name, configurable: true });
+    // Not writable, not enumerable, configurable: what a function's own name is.
+    defineHidden(fn, "name", name);
   } catch (ignored) {
     // ES5 engines: `name` is non-standard and may not be configurable.
   }
+}
+
+/**
+ * `fn`, named `name`: how compiled code names a function that would have
+ * taken its name from where it stood (an arrow passed to a marking call, a
+ * renamed binding's value). A property key would name it too (`{ f: fn }.f`),
+ * but minifiers fold that into the bare function and the name is lost.
+ */
+export function named<F>(fn: F, name: string): F {
+  setName(fn, name);
+  return fn;
 }
 
 /** A non-enumerable property, as built-in prototypes have. */
@@ -72,11 +84,13 @@ export function defineHidden(target: any, key: any, value?: any, writable?: bool
 
 /**
  * Gives a stand-in for %AsyncFunction.prototype% and the like its
- * constructor: a function with the built-in's name, subclassing Function.
- * Calling it would mean compiling source text at run time, which the
- * runtime never does (it must work under a CSP that forbids eval).
+ * constructor: `ctor`, named `name` as the built-in is, subclassing
+ * Function. Calling it would mean compiling source text at run time, which
+ * the runtime never does (it must work under a CSP that forbids eval).
  */
-export function defineConstructor(proto: any, ctor: any): void {
+export function defineConstructor(proto: any, name: string, ctor: any): void {
+  // Set, not left to the function's own name, which a minifier mangles or drops.
+  setName(ctor, name);
   // A function's own `prototype` is already neither enumerable nor configurable.
   objectDefineProperty(ctor, "prototype", { value: proto, writable: false });
   defineHidden(proto, "constructor", ctor);

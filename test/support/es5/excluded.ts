@@ -84,6 +84,10 @@ export const EXCLUDED: Exclusions = {
   "runtime-file-binds-builtin-names": { duktape: REPLACES_GLOBALS, mujs: REPLACES_GLOBALS },
   "runtime-handled-rejection": { duktape: NEEDS_PROCESS, mujs: NEEDS_PROCESS },
   "runtime-nested-thenables": { mujs: "needs Object.assign (ES2015), which mujs lacks" },
+  "runtime-names-survive-minify": {
+    duktape: "reads Symbol.asyncIterator (ES2018), which Duktape lacks",
+    mujs: `${MUJS_NAMES}; ${MUJS_SYMBOL}`,
+  },
   "runtime-promise-lookups": { duktape: "watches Promise[Symbol.species], and Duktape has no Symbol.species (ES2015)", mujs: MUJS_SYMBOL },
   "runtime-return-self-promise": { mujs: MUJS_NAMES },
   "scope-arguments-binding": {
