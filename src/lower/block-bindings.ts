@@ -141,7 +141,11 @@ export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, 
     if (scopeNode.type === "ForStatement") {
       setup.iterationCopies.set(scopeNode, { env: record.name, names: record.fields.map((f) => (f.key as t.Identifier).name) });
     }
-    bindClosures(record.scope, fn, record.name, typescript);
+    bindClosures(record.scope, record.name, typescript, (hint) => {
+      const name = names.unique(hint);
+      setup.vars.push(name);
+      return name;
+    });
   }
   return setup;
 }
@@ -381,7 +385,7 @@ function replaceIdentifier(path: NodePath<t.Identifier>, replacement: t.Expressi
  * Closures created in the scope capture the environment object current at
  * their creation, not the variable (which moves on to the next iteration's).
  */
-function bindClosures(scopePath: NodePath, fn: NodePath, env: string, typescript: boolean): void {
+function bindClosures(scopePath: NodePath, env: string, typescript: boolean, wrapperVar: (hint: string) => string): void {
   const targets: NodePath[] = [];
   scopePath.traverse(skipTypes({
     enter(path) {
@@ -396,6 +400,18 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string, typescript
     },
   }));
   for (const target of targets) {
+    // A class declaration is wrapped as the expression of a `let` of its name: block-scoped, with
+    // its TDZ, as the declaration is (and the class keeps its own inner binding of the name).
+    if (target.isClass()) {
+      const { id, ...rest } = target.node;
+      const expression = { ...rest, type: "ClassExpression", id: id ? t.identifier(id.name) : null } as t.ClassExpression;
+      const keys = evaluatedOutside(expression, wrapperVar);
+      const call = t.callExpression(t.arrowFunctionExpression([anyIn(t.identifier(env), typescript)], expression), [t.identifier(env)]);
+      const wrapped = keys.length ? t.sequenceExpression([...keys, call]) : call;
+      target.replaceWith(target.isClassDeclaration() ? t.variableDeclaration("let", [t.variableDeclarator(t.identifier(id!.name), wrapped)]) : wrapped);
+      target.skip();
+      continue;
+    }
     const node = target.node as t.Expression;
     const param = [anyIn(t.identifier(env), typescript)];
     const iife =
@@ -405,6 +421,45 @@ function bindClosures(scopePath: NodePath, fn: NodePath, env: string, typescript
     target.replaceWith(iife);
     target.skip();
   }
-  void fn;
+}
+
+/**
+ * A class's `extends` clause and computed keys run where the class stands, not
+ * in the wrapper that gives it the environment: one of them may suspend, and
+ * an `await` or `yield` cannot move into an arrow. When one does, each of them
+ * up to the last that suspends is evaluated first, in order, into a wrapper
+ * variable the class then reads (`_key = await k, (_env => class { [_key] = 1 })(_env)`).
+ */
+function evaluatedOutside(node: t.ClassExpression, wrapperVar: (hint: string) => string): t.Expression[] {
+  const parts: Array<{ get: () => t.Expression; set: (value: t.Expression) => void }> = [];
+  if (node.superClass) parts.push({ get: () => node.superClass!, set: (value) => (node.superClass = value) });
+  for (const member of node.body.body) {
+    if ("computed" in member && member.computed && "key" in member) {
+      parts.push({ get: () => member.key as t.Expression, set: (value) => (member.key = value) });
+    }
+  }
+  let last = -1;
+  parts.forEach((part, i) => {
+    if (suspendsHere(part.get())) last = i;
+  });
+  return parts.slice(0, last + 1).map((part) => {
+    const name = wrapperVar("key");
+    const assignment = t.assignmentExpression("=", t.identifier(name), part.get());
+    part.set(t.identifier(name));
+    return assignment;
+  });
+}
+
+/** An `await` or `yield` of the expression itself, not of a function inside it. */
+function suspendsHere(node: t.Node): boolean {
+  if (node.type === "AwaitExpression" || node.type === "YieldExpression") return true;
+  if (t.isFunction(node)) return false;
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      if (child.some((c) => c && typeof c === "object" && suspendsHere(c as t.Node))) return true;
+    } else if (child && typeof child === "object" && suspendsHere(child as t.Node)) return true;
+  }
+  return false;
 }
 
