@@ -4,7 +4,7 @@
 
 import { describe, it, expect } from "vitest";
 import { availableParallelism } from "node:os";
-import { parse } from "@babel/parser";
+import { parse, type ParserPlugin } from "@babel/parser";
 import { generateProgram, printProgram } from "./fuzz/generate.mjs";
 import { shrink } from "./fuzz/shrink.mjs";
 import { countNodes } from "./fuzz/ast.mjs";
@@ -46,15 +46,20 @@ describe("fuzz: generator", () => {
 
   it("writes programs that parse, with async functions, generators, loops, try and switch", () => {
     const seen = new Set<string>();
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 150; i++) {
       const program = generateProgram("syntax", i);
       const text = printProgram(program);
-      expect(() => parse(text, { sourceType: program.sourceType, errorRecovery: false }), `program ${i}`).not.toThrow();
+      const plugins: ParserPlugin[] = program.ts ? ["typescript"] : [];
+      expect(() => parse(text, { sourceType: program.sourceType, errorRecovery: false, plugins }), `program ${i}`).not.toThrow();
       for (const [name, pattern] of Object.entries({
         await: /\bawait\b/, yield: /\byield\b/, "async function*": /async function\*|async \*/, "for await": /for await/,
         finally: /\bfinally\b/, switch: /\bswitch\b/, label: /\bL\d+: /, continue: /\bcontinue\b/, arguments: /\barguments\b/,
         this: /\bthis\b/, closures: /\bcl\d+\.push/, "do-while": /\bdo \{/, "for-in": / in /,
         "block function": /^\s+function bf\d+\(/m, "private field": /this\.#pv\d+/, delete: /\bdelete\b/,
+        "suspended callee": /\((await|yield)\b[^()]*(\([^()]*\))?[^()]*\)(\?\.)?[(`]/, "probe after a suspension": /\bfn\d+(\?\.)?[(`]/,
+        "parameter named arguments": /\(([^()]*, )?arguments[,)]/, "var arguments": /\bvar arguments\b/, accessor: /\bget val\(\)/,
+        "field in a body": /^\s+class C\d+ \{\n\s+tag = /m, "built-in name": /^(var|let|const|class|function) (Promise|Symbol|Object|Array|[A-Z][a-z]+Error|Reflect|Function|WeakMap|Set|Map|String|queueMicrotask|undefined)\b/m,
+        typescript: /\): Promise<|: any\b/,
       })) {
         if (pattern.test(text)) seen.add(name);
       }
@@ -62,7 +67,8 @@ describe("fuzz: generator", () => {
     expect([...seen].sort()).toEqual(
       [
         "async function*", "await", "yield", "for await", "finally", "switch", "label", "continue", "arguments", "this", "closures", "do-while", "for-in",
-        "block function", "private field", "delete",
+        "block function", "private field", "delete", "suspended callee", "probe after a suspension", "parameter named arguments", "var arguments",
+        "accessor", "field in a body", "built-in name", "typescript",
       ].sort(),
     );
   });
@@ -87,7 +93,7 @@ describe("fuzz: shrinker", () => {
     const program = generateProgram("shrink", index!);
     const text = printProgram(program);
     expect(await predicate(program, text)).toBe(true);
-    const result = await shrink(program, { predicate, print: printProgram, sourceType: program.sourceType });
+    const result = await shrink(program, { predicate, print: printProgram, sourceType: program.sourceType, ts: program.ts });
     const shrunk = printProgram(result.tree);
     expect(await predicate(result.tree, shrunk)).toBe(true);
     expect(countNodes(result.tree)).toBeLessThan(countNodes(program) / 10);
@@ -105,7 +111,7 @@ describe("fuzz: shrinker", () => {
       calls++;
       return false;
     };
-    const result = await shrink(program, { predicate, print: printProgram, sourceType: program.sourceType });
+    const result = await shrink(program, { predicate, print: printProgram, sourceType: program.sourceType, ts: program.ts });
     expect(printProgram(result.tree)).toBe(printProgram(program));
     expect(calls).toBe(result.checks);
     expect(calls).toBeGreaterThan(0);

@@ -14,6 +14,7 @@
  *   s?  a list of statements or null
  *   ns  a list of other nodes (cases, properties, declarators, class members)
  *   n   a count the shrinker may lower
+ *   T?  a TypeScript type (a `ty` node) or null: the shrinker may drop it
  * Other fields (names, operators, flags) are left as they are.
  */
 export const SCHEMA = {
@@ -31,30 +32,36 @@ export const SCHEMA = {
   unary: { e: "e" },
   update: { e: "e" },
   assign: { l: "p", r: "e" },
-  call: { callee: "e", args: "es" },
-  new: { callee: "e", args: "es" },
+  call: { callee: "e", targs: "T?", args: "es" },
+  new: { callee: "e", targs: "T?", args: "es" },
   member: { o: "e" },
   index: { o: "e", k: "e" },
   arr: { items: "es" },
   obj: { props: "ns" },
   prop: { k: "e?", v: "e" },
   spreadp: { e: "e" },
-  objm: { params: "ps", body: "s" },
+  objm: { tparams: "T?", thisTy: "T?", params: "ps", ret: "T?", body: "s" },
   spread: { e: "e" },
   hole: {},
   tmpl: { items: "es" },
   tagged: { tag: "e", items: "es" },
   await: { e: "e" },
   yield: { e: "e?" },
-  arrowe: { params: "ps", e: "e" },
-  arrowb: { params: "ps", body: "s" },
-  fnexpr: { params: "ps", body: "s" },
+  arrowe: { tparams: "T?", params: "ps", ret: "T?", e: "e" },
+  arrowb: { tparams: "T?", params: "ps", ret: "T?", body: "s" },
+  fnexpr: { tparams: "T?", thisTy: "T?", params: "ps", ret: "T?", body: "s" },
   seq: { items: "es" },
-  // patterns
-  pid: {},
+  // TypeScript expressions: `(e as T)`, `(e satisfies T)`, `e!`
+  as: { e: "e", ty: "T?" },
+  sat: { e: "e", ty: "T?" },
+  nonnull: { e: "e" },
+  // a TypeScript type, as text
+  ty: {},
+  // patterns (`ty`: a TypeScript annotation on a parameter or declared name)
+  pid: { ty: "T?" },
   pdef: { p: "p", d: "e" },
-  parr: { items: "ps" },
-  pobj: { props: "ns" },
+  parr: { items: "ps", ty: "T?" },
+  pobj: { props: "ns", ty: "T?" },
   pprop: { v: "p" },
   prest: { p: "p" },
   // statements
@@ -75,16 +82,20 @@ export const SCHEMA = {
   throw: { e: "e" },
   break: {},
   continue: {},
-  fndecl: { params: "ps", body: "s" },
+  fndecl: { tparams: "T?", thisTy: "T?", params: "ps", ret: "T?", body: "s" },
   classdecl: { members: "ns" },
-  cmember: { params: "ps", body: "s" },
-  cfield: { v: "e" },
+  cmember: { tparams: "T?", thisTy: "T?", params: "ps", ret: "T?", body: "s" },
+  cfield: { k: "e?", ty: "T?", v: "e?" },
+  // a declaration written out as text: TypeScript interfaces, aliases and
+  // enums, top-level rebinding of built-in names
+  stext: {},
   program: { body: "s" },
 };
 
 export const EXPRESSION_TYPES = new Set([
   "num", "str", "lit", "id", "this", "args", "raw", "bin", "logic", "cond", "unary", "update", "assign", "call",
   "new", "member", "index", "arr", "obj", "tmpl", "tagged", "await", "yield", "arrowe", "arrowb", "fnexpr", "seq",
+  "as", "sat", "nonnull",
 ]);
 
 // ---------------------------------------------------------------------------
@@ -137,6 +148,7 @@ function precedence(node) {
     case "member":
     case "index":
     case "tagged":
+    case "nonnull":
       return 18;
     default:
       return PRIMARY;
@@ -177,7 +189,9 @@ function printBareExpr(node, ind) {
       return node.code;
     case "bin": {
       const p = precedence(node);
-      return `${e(node.l, p)} ${node.op} ${e(node.r, p + 1)}`;
+      const text = `${e(node.l, p)} ${node.op} ${e(node.r, p + 1)}`;
+      // Always in parentheses: in TypeScript, `a < b > (c)` is a call with a type argument.
+      return node.op === "<" || node.op === ">" ? `(${text})` : text;
     }
     case "logic": {
       if (node.op === "??") return `${e(node.l, 7)} ?? ${e(node.r, 7)}`;
@@ -200,9 +214,16 @@ function printBareExpr(node, ind) {
     case "assign":
       return `${printPattern(node.l, ind)} ${node.op} ${e(node.r, 2)}`;
     case "call":
-      return `${calleeText(node.callee, ind)}${node.optional ? "?." : ""}(${node.args.map((a) => e(a, 2)).join(", ")})`;
+      return `${calleeText(node.callee, ind)}${node.optional ? "?." : ""}${typeText(node.targs)}(${node.args.map((a) => e(a, 2)).join(", ")})`;
     case "new":
-      return `new ${e(node.callee, 19)}(${node.args.map((a) => e(a, 2)).join(", ")})`;
+      return `new ${e(node.callee, 19)}${typeText(node.targs)}(${node.args.map((a) => e(a, 2)).join(", ")})`;
+    case "as":
+      if (!node.ty) return `(${e(node.e)})`;
+      return node.angle ? `(<${node.ty.text}>${e(node.e, 15)})` : `(${e(node.e, 12)} as ${node.ty.text})`;
+    case "sat":
+      return node.ty ? `(${e(node.e, 12)} satisfies ${node.ty.text})` : `(${e(node.e)})`;
+    case "nonnull":
+      return `${objectText(node.e, ind)}!`;
     case "member":
       return `${objectText(node.o, ind)}${node.optional ? "?." : "."}${node.name}`;
     case "index":
@@ -226,17 +247,34 @@ function printBareExpr(node, ind) {
     case "arrowe": {
       let body = e(node.e, 2);
       if (body.startsWith("{")) body = `(${body})`;
-      return `${node.async ? "async " : ""}(${printParams(node.params, ind)}) => ${body}`;
+      return `${node.async ? "async " : ""}${typeText(node.tparams)}(${printParams(node.params, ind)})${annotation(node.ret)} => ${body}`;
     }
     case "arrowb":
-      return `${node.async ? "async " : ""}(${printParams(node.params, ind)}) => ${printBlock(node.body, ind)}`;
+      return `${node.async ? "async " : ""}${typeText(node.tparams)}(${printParams(node.params, ind)})${annotation(node.ret)} => ${printBlock(node.body, ind)}`;
     case "fnexpr":
-      return `${node.async ? "async " : ""}function${node.gen ? "*" : ""}${node.name ? " " + node.name : ""}(${printParams(node.params, ind)}) ${printBlock(node.body, ind)}`;
+      return `${node.async ? "async " : ""}function${node.gen ? "*" : ""}${node.name ? " " + node.name : ""}${signature(node, ind)} ${printBlock(node.body, ind)}`;
     case "seq":
       return node.items.map((item) => e(item, 2)).join(", ");
     default:
       throw new Error(`printExpr: unknown node type ${node.t}`);
   }
+}
+
+/** A type's text (type arguments and parameters carry their own angle brackets). */
+function typeText(ty) {
+  return ty ? ty.text : "";
+}
+
+/** `: T` after a parameter, a declared name or a parameter list. */
+function annotation(ty) {
+  return ty ? `: ${ty.text}` : "";
+}
+
+/** `<T>(this: X, a, b): R` of a function or method. */
+function signature(node, ind) {
+  const params = printParams(node.params, ind);
+  const self = node.thisTy ? `this: ${node.thisTy.text}${params ? ", " : ""}` : "";
+  return `${typeText(node.tparams)}(${self}${params})${annotation(node.ret)}`;
 }
 
 function calleeText(callee, ind) {
@@ -265,8 +303,8 @@ function printProperty(node, ind) {
     case "spreadp":
       return `...${printExpr(node.e, 2, ind)}`;
     case "objm": {
-      const prefix = node.kind === "get" ? "get " : `${node.async ? "async " : ""}${node.gen ? "*" : ""}`;
-      return `${prefix}${propertyKey(node, ind)}(${printParams(node.params, ind)}) ${printBlock(node.body, ind)}`;
+      const prefix = node.kind ? `${node.kind} ` : `${node.async ? "async " : ""}${node.gen ? "*" : ""}`;
+      return `${prefix}${propertyKey(node, ind)}${signature(node, ind)} ${printBlock(node.body, ind)}`;
     }
     default:
       throw new Error(`printProperty: unknown node type ${node.t}`);
@@ -276,7 +314,7 @@ function printProperty(node, ind) {
 export function printPattern(node, ind = "") {
   switch (node.t) {
     case "pid":
-      return node.name;
+      return `${node.mods ? node.mods + " " : ""}${node.name}${node.opt ? "?" : ""}${annotation(node.ty)}`;
     case "pdef":
       return `${printPattern(node.p, ind)} = ${printExpr(node.d, 2, ind)}`;
     case "prest":
@@ -286,10 +324,10 @@ export function printPattern(node, ind = "") {
     case "parr": {
       const items = node.items.map((item) => printPattern(item, ind));
       if (node.items.length && node.items.at(-1).t === "hole") items.push("");
-      return `[${items.join(", ")}]`;
+      return `[${items.join(", ")}]${annotation(node.ty)}`;
     }
     case "pobj":
-      return node.props.length ? `{ ${node.props.map((p) => printPatternProperty(p, ind)).join(", ")} }` : "{}";
+      return (node.props.length ? `{ ${node.props.map((p) => printPatternProperty(p, ind)).join(", ")} }` : "{}") + annotation(node.ty);
     default:
       // Assignment targets: identifiers and member expressions.
       return printExpr(node, 18, ind);
@@ -374,17 +412,26 @@ export function printStmt(node, ind = "") {
     case "continue":
       return `${ind}continue${node.label ? " " + node.label : ""};`;
     case "fndecl":
-      return `${ind}${node.async ? "async " : ""}function${node.gen ? "*" : ""} ${node.name}(${printParams(node.params, ind)}) ${printBlock(node.body, ind)}`;
+      return `${ind}${node.async ? "async " : ""}function${node.gen ? "*" : ""} ${node.name}${signature(node, ind)} ${printBlock(node.body, ind)}`;
     case "classdecl": {
       const inner = ind + INDENT;
       const members = node.members.map((m) => {
-        if (m.t === "cfield") return `${inner}${m.static ? "static " : ""}${m.name} = ${e(m.v)};`;
-        const prefix = `${m.static ? "static " : ""}${m.kind === "get" ? "get " : ""}${m.async ? "async " : ""}${m.gen ? "*" : ""}`;
-        return `${inner}${prefix}${m.name}(${printParams(m.params, inner)}) ${printBlock(m.body, inner)}`;
+        // TypeScript's order: accessibility, static, then readonly or declare.
+        const words = (m.mods ?? "").split(" ").filter(Boolean);
+        const access = words.filter((w) => ["public", "private", "protected"].includes(w));
+        const mods = [...access, ...(m.static ? ["static"] : []), ...words.filter((w) => !access.includes(w))].map((w) => w + " ").join("");
+        if (m.t === "cfield") {
+          const key = m.k ? `[${printExpr(m.k, 2, inner)}]` : m.name;
+          return `${inner}${mods}${key}${annotation(m.ty)}${m.v ? " = " + printExpr(m.v, 2, inner) : ""};`;
+        }
+        const prefix = `${mods}${m.kind ? m.kind + " " : ""}${m.async ? "async " : ""}${m.gen ? "*" : ""}`;
+        return `${inner}${prefix}${m.name}${signature(m, inner)} ${printBlock(m.body, inner)}`;
       });
       const head = `${ind}class ${node.name}${node.sup ? " extends " + node.sup : ""}`;
       return members.length ? `${head} {\n${members.join("\n")}\n${ind}}` : `${head} {}`;
     }
+    case "stext":
+      return node.code.split("\n").map((line) => `${ind}${line}`).join("\n");
     case "comment":
       return node.text.split("\n").map((line) => `${ind}// ${line}`).join("\n");
     default:

@@ -16,6 +16,8 @@ const USAGE = `usage: npm run fuzz -- [options]
   --count N         programs to check (default 200)
   --seed S          seed of the batch, any string (default 1)
   --start K         number of the first program (default 0)
+  --ts              every program is TypeScript (default: a fifth of them)
+  --js              no program is TypeScript
   --jobs J          worker threads (default: the number of cores)
   --timeout MS      time limit of one run (default ${DEFAULT_TIMEOUT_MS})
   --keep DIR        write every program and its compiled code to DIR
@@ -29,6 +31,7 @@ function parseArgs(argv) {
   const options = {
     count: 200,
     seed: "1",
+    lang: "mixed",
     start: 0,
     jobs: Math.max(1, availableParallelism()),
     timeoutMs: DEFAULT_TIMEOUT_MS,
@@ -55,6 +58,8 @@ function parseArgs(argv) {
       case "--count": options.count = integer(); break;
       case "--seed": options.seed = value(); break;
       case "--start": options.start = integer(); break;
+      case "--ts": options.lang = "ts"; break;
+      case "--js": options.lang = "js"; break;
       case "--jobs": options.jobs = Math.max(1, integer()); break;
       case "--timeout": options.timeoutMs = integer(); break;
       case "--keep": options.keep = value(); break;
@@ -76,20 +81,21 @@ async function main() {
     return 0;
   }
   if (options.print !== null) {
-    process.stdout.write(printProgram(generateProgram(options.seed, options.print)));
+    process.stdout.write(printProgram(generateProgram(options.seed, options.print, { lang: options.lang })));
     return 0;
   }
   if (!existsSync(new URL("../../dist/index.js", import.meta.url))) {
     throw new Error("dist/index.js is missing: run `npm run build` first");
   }
-  const { seed, count, start, jobs } = options;
-  console.log(`fuzz: ${count} programs from seed ${JSON.stringify(seed)} (programs ${start}..${start + count - 1}), ${jobs} workers`);
+  const { seed, count, start, jobs, lang } = options;
+  const langNote = lang === "mixed" ? "" : lang === "ts" ? ", all TypeScript" : ", no TypeScript";
+  console.log(`fuzz: ${count} programs from seed ${JSON.stringify(seed)} (programs ${start}..${start + count - 1}${langNote}), ${jobs} workers`);
   const pool = createPool({ jobs });
   try {
     let last = 0;
     const started = Date.now();
     const batch = await runBatch({
-      seed, count, start, jobs, pool, timeoutMs: options.timeoutMs, keepDir: options.keep,
+      seed, count, lang, start, jobs, pool, timeoutMs: options.timeoutMs, keepDir: options.keep,
       onProgress(done, stats) {
         const now = Date.now();
         const line = `${done}/${count}  same ${stats.same}  mismatch ${stats.mismatch}  invalid ${stats.invalid}`;

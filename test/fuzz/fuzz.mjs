@@ -14,6 +14,7 @@ export const DEFAULT_TIMEOUT_MS = 3000;
  * @param {object} options
  * @param {string | number} options.seed
  * @param {number} options.count
+ * @param {"mixed" | "ts" | "js"} [options.lang] which programs are TypeScript (see generate.mjs)
  * @param {number} [options.start] first program number
  * @param {number} options.jobs workers
  * @param {number} [options.timeoutMs] time limit of one run
@@ -22,7 +23,7 @@ export const DEFAULT_TIMEOUT_MS = 3000;
  * @param {object} [options.pool] an existing pool to use
  * @returns {Promise<{ stats: object, mismatches: object[], invalid: object[], elapsedMs: number }>}
  */
-export async function runBatch({ seed, count, start = 0, jobs, timeoutMs = DEFAULT_TIMEOUT_MS, keepDir = null, onProgress, pool = null }) {
+export async function runBatch({ seed, count, lang = "mixed", start = 0, jobs, timeoutMs = DEFAULT_TIMEOUT_MS, keepDir = null, onProgress, pool = null }) {
   const ownPool = !pool;
   pool = pool ?? createPool({ jobs });
   const started = performance.now();
@@ -35,13 +36,13 @@ export async function runBatch({ seed, count, start = 0, jobs, timeoutMs = DEFAU
     const indexes = Array.from({ length: count }, (_, i) => start + i);
     await Promise.all(
       indexes.map(async (index) => {
-        const result = await pool.run({ type: "generate", seed: String(seed), index, timeoutMs, keep: Boolean(keepDir) });
+        const result = await pool.run({ type: "generate", seed: String(seed), index, lang, timeoutMs, keep: Boolean(keepDir) });
         stats[result.verdict] = (stats[result.verdict] ?? 0) + 1;
         stats.lines += result.nativeLines ?? 0;
-        if (result.verdict === "mismatch" || result.verdict === "lost") mismatches.push({ seed: String(seed), index, ...result });
+        if (result.verdict === "mismatch" || result.verdict === "lost") mismatches.push({ seed: String(seed), lang, index, ...result });
         if (result.verdict === "invalid") invalid.push({ seed: String(seed), index, reason: result.reason });
         if (keepDir && result.source) {
-          const ext = result.sourceType === "module" ? "mjs" : "js";
+          const ext = result.ts ? (result.sourceType === "module" ? "mts" : "ts") : result.sourceType === "module" ? "mjs" : "js";
           writeFileSync(join(keepDir, `${seed}-${index}.${ext}`), result.source);
           if (result.compiledCode) writeFileSync(join(keepDir, `${seed}-${index}.compiled.${ext}`), result.compiledCode);
         }
@@ -64,16 +65,16 @@ export async function runBatch({ seed, count, start = 0, jobs, timeoutMs = DEFAU
  * @returns {Promise<{ tree, source, result, checks, stopped }>}
  */
 export async function shrinkMismatch(mismatch, { pool, timeoutMs = DEFAULT_TIMEOUT_MS, parallel = 2, maxMs, onCheck } = {}) {
-  const program = generateProgram(mismatch.seed, mismatch.index);
-  const sourceType = program.sourceType;
+  const program = generateProgram(mismatch.seed, mismatch.index, { lang: mismatch.lang });
+  const { sourceType, ts } = program;
   const predicate = async (tree, text) => {
-    const result = await pool.run({ type: "source", source: text, sourceType, timeoutMs });
+    const result = await pool.run({ type: "source", source: text, sourceType, ts, timeoutMs });
     onCheck?.(result);
     return result.verdict === "mismatch" && result.kind === mismatch.kind && aspect(result.reason) === aspect(mismatch.reason);
   };
-  const { tree, checks, stopped } = await shrink(program, { predicate, print: printProgram, sourceType, parallel, maxMs });
+  const { tree, checks, stopped } = await shrink(program, { predicate, print: printProgram, sourceType, ts, parallel, maxMs });
   const source = printProgram(tree);
-  const result = await pool.run({ type: "source", source, sourceType, timeoutMs, full: true });
+  const result = await pool.run({ type: "source", source, sourceType, ts, timeoutMs, full: true });
   return { tree, source, result, checks, stopped };
 }
 
@@ -96,7 +97,8 @@ export function writePendingFixture(dir, mismatch, shrunk) {
     result.reason ?? mismatch.reason,
   ];
   const tree = { ...shrunk.tree, comment: header.join("\n") };
-  writeFileSync(join(folder, "input.js"), printProgram(tree));
+  // TypeScript keeps its types: the fixture is compiled as a .ts file.
+  writeFileSync(join(folder, tree.ts ? "input.ts" : "input.js"), printProgram(tree));
   if (tree.sourceType === "script") writeFileSync(join(folder, "options.json"), JSON.stringify({ sourceType: "script", module: false }, null, 2) + "\n");
   const outputs = (run) =>
     run ? [...run.lines, ...(run.error ? [`uncaught: ${run.error}`] : []), ...run.unhandled.map((u) => `unhandled: ${u}`), ...(run.timedOut ? ["(timed out)"] : [])].join("\n") + "\n" : "(not run)\n";

@@ -20,10 +20,15 @@ import {
   printStmt,
 } from "./ast.mjs";
 import { preludeFor } from "./prelude.mjs";
+import { builtinDeclarations } from "./builtins.mjs";
+import { TypeWriter } from "./types.mjs";
 
-/** The program for one seed and number, as a tree (see ast.mjs). */
-export function generateProgram(seed, index) {
-  return new Generator(programRandom(seed, index)).program();
+/**
+ * The program for one seed and number, as a tree (see ast.mjs). `lang`:
+ * "mixed" (a fifth of the programs are TypeScript), "ts" or "js".
+ */
+export function generateProgram(seed, index, { lang = "mixed" } = {}) {
+  return new Generator(programRandom(seed, index), lang).program();
 }
 
 /** The program's source text: the helpers it uses, then its body. */
@@ -40,8 +45,9 @@ const ASSIGN_OPS = ["=", "=", "+=", "-=", "??=", "||=", "&&="];
 const BIN_OPS = ["+", "+", "-", "*", "===", "!==", "<", ">", "%"];
 
 class Generator {
-  constructor(rng) {
+  constructor(rng, lang) {
     this.rng = rng;
+    this.lang = lang;
     this.counters = new Map();
     /** Everything a later function may call: { name, kind, cost, yields, params, callee(ctx) }. */
     this.callables = [];
@@ -68,8 +74,12 @@ class Generator {
     const sourceType = r.chance(0.75) ? "module" : "script";
     this.sourceType = sourceType;
     this.strict = sourceType === "module" || r.chance(0.4);
+    const ts = this.lang === "ts" || (this.lang === "mixed" && r.chance(0.2));
+    // TypeScript: annotations, type parameters, assertions and declarations (types.mjs); null in JavaScript.
+    this.types = ts ? new TypeWriter(r, this) : null;
     const body = [];
     const top = this.topContext();
+    if (this.types) body.push(...this.types.declarations(top));
 
     // Shared state the tasks race on, and receivers for `this`.
     const shared = [];
@@ -85,6 +95,7 @@ class Generator {
       body.push(decl("const", name, { t: "obj", props: [prop("tag", str(name)), prop("n", num(i + 1))] }));
       top.vars.push({ name, mutable: false, object: true });
     }
+    const stateEnd = body.length;
 
     const functions = r.range(3, 5);
     for (let i = 0; i < functions; i++) {
@@ -107,6 +118,7 @@ class Generator {
       else if (how === "tick") starts.push(mcall(call(member("Promise", "resolve")), "then", [arrowe([], callExpr)]));
       else starts.push(mcall(call("later", [lit("undefined"), num(r.range(1, 4))]), "then", [arrowe([], callExpr)]));
     }
+    const tasksAt = body.length;
     body.push(decl("const", "tasks", { t: "arr", items: starts }));
     body.push(exprs(call("ticker", [num(r.range(3, 12))])));
     body.push(
@@ -119,13 +131,32 @@ class Generator {
         ]),
       ),
     );
-    return { t: "program", sourceType, strict: this.strict, body };
+    this.shadowBuiltins(body, stateEnd, tasksAt);
+    return { t: "program", sourceType, strict: this.strict, ts, body };
+  }
+
+  /**
+   * Now and then, top-level declarations of built-in names (builtins.mjs):
+   * those the program uses go before its first function or class (after
+   * the shared state, whose initialisers are literals), the others anywhere
+   * before the tasks start.
+   */
+  shadowBuiltins(body, stateEnd, tasksAt) {
+    if (!this.rng.chance(0.12)) return;
+    const source = printProgram({ t: "program", sourceType: this.sourceType, body });
+    for (const { statement, anywhere } of builtinDeclarations(this.rng, { sourceType: this.sourceType, source, ts: Boolean(this.types) })) {
+      const at = this.rng.int((anywhere ? tasksAt : stateEnd) + 1);
+      body.splice(at, 0, statement);
+      if (at <= stateEnd) stateEnd++;
+      tasksAt++;
+    }
   }
 
   topContext() {
     return {
       fn: { name: "top", tags: 0, fuel: Infinity, size: 0, yields: 0, closures: null, budget: Infinity },
       kind: "top",
+      strict: this.strict,
       canAwait: false,
       canYield: false,
       vars: [],
@@ -161,11 +192,11 @@ class Generator {
         ? r.weighted([[5, "decl"], [2, "arrow"], [1, "expr"]])
         : r.weighted([[5, "decl"], [1, "expr"]]);
     const arrow = form === "arrow";
-    const { params, body, info } = this.functionParts(outer, kind, name, budget, { arrow });
+    const { params, body, info, sig } = this.functionParts(outer, kind, name, budget, { arrow });
     let stmts;
-    if (form === "decl") stmts = [{ t: "fndecl", async: kind !== "gen", gen: kind !== "async", name, params, body }];
-    else if (form === "arrow") stmts = [decl("const", name, { t: "arrowb", async: true, params, body })];
-    else stmts = [decl("const", name, { t: "fnexpr", async: kind !== "gen", gen: kind !== "async", name: r.chance(0.5) ? name : null, params, body })];
+    if (form === "decl") stmts = [{ t: "fndecl", async: kind !== "gen", gen: kind !== "async", name, ...sig, params, body }];
+    else if (form === "arrow") stmts = [decl("const", name, { t: "arrowb", async: true, ...sig, params, body })];
+    else stmts = [decl("const", name, { t: "fnexpr", async: kind !== "gen", gen: kind !== "async", name: r.chance(0.5) ? name : null, ...sig, params, body })];
     this.callables.push({
       name,
       kind,
@@ -177,7 +208,7 @@ class Generator {
         if (!arrow && this.receivers.length && r.chance(0.25)) {
           return mcall(name, "call", [id(r.pick(this.receivers).name), ...args]);
         }
-        return call(name, args);
+        return { ...call(name, args), targs: this.types?.typeArgs(ctx) ?? null };
       },
     });
     return stmts;
@@ -192,10 +223,13 @@ class Generator {
     for (let i = 0, n = r.range(1, 2); i < n; i++) {
       const kind = r.weighted([[4, "async"], [2, "gen"], [2, "asyncgen"]]);
       const mname = this.fresh(kind === "async" ? "m" : kind === "gen" ? "g" : "ag");
-      const { params, body, info } = this.functionParts(outer, kind, `${name}.${mname}`, 60, { method: true });
-      props.push({ t: "objm", key: mname, async: kind !== "gen", gen: kind !== "async", params, body });
+      const { params, body, info, sig } = this.functionParts(outer, kind, `${name}.${mname}`, 60, { method: true });
+      props.push({ t: "objm", key: mname, async: kind !== "gen", gen: kind !== "async", ...sig, params, body });
       methods.push({ mname, kind, info });
     }
+    // An accessor pair that suspending code elsewhere reads and writes.
+    const accessor = r.chance(0.35) ? "val" : null;
+    if (accessor) props.push(prop("vv", num(r.int(5))), ...this.accessorPair(name, "vv"));
     for (const { mname, kind, info } of methods) {
       this.callables.push({
         name: `${name}.${mname}`, kind, cost: info.cost, yields: info.yields, params: info.shapes,
@@ -204,8 +238,26 @@ class Generator {
     }
     const stmts = [decl("const", name, { t: "obj", props })];
     this.receivers.push({ name });
-    outer.vars.push({ name, mutable: false, object: true });
+    outer.vars.push({ name, mutable: false, object: true, accessor });
     return stmts;
+  }
+
+  /**
+   * `get val() { log(...); return this.<backing>; }` and `set val(x) {...}`
+   * (object literal methods or class members): they print their `this`.
+   */
+  accessorPair(owner, backing, type = "objm") {
+    const x = this.fresh("a");
+    const self = () => ({ t: "this" });
+    const field = () => member(self(), backing);
+    const getter = { t: type, kind: "get", params: [], body: [log(`${owner} get val`, self()), { t: "return", e: field() }] };
+    const setter = { t: type, kind: "set", params: [pid(x)], body: [log(`${owner} set val`, self(), id(x)), exprs(assignExpr(field(), id(x)))] };
+    if (type === "objm") {
+      getter.key = setter.key = "val";
+    } else {
+      getter.name = setter.name = "val";
+    }
+    return [getter, setter];
   }
 
   /**
@@ -222,17 +274,35 @@ class Generator {
     // A private field that the instance methods read and write across suspensions.
     const priv = r.chance(0.4) ? `#${this.fresh("pv")}` : null;
     if (priv) members.push({ t: "cfield", name: priv, v: num(r.int(10)) });
+    // Public fields (initialised before the constructor runs), a static one
+    // (when the class is defined), and an accessor pair over a field.
+    const fields = [];
+    if (r.chance(0.4)) {
+      members.push({ t: "cfield", name: "pf", v: this.fieldInit(outer) });
+      fields.push("pf");
+    }
+    if (r.chance(0.2)) members.push({ t: "cfield", static: true, name: this.fresh("sf"), v: this.fieldInit(outer) });
+    if (r.chance(0.3)) {
+      if (!priv && !fields.includes("pf")) {
+        members.push({ t: "cfield", name: "pf", v: num(r.int(5)) });
+        fields.push("pf");
+      }
+      members.push(...this.accessorPair(base, priv ?? "pf", "cmember"));
+      fields.push("val");
+    }
     for (let i = 0, n = r.range(1, 2); i < n; i++) {
       const kind = r.weighted([[4, "async"], [2, "gen"], [2, "asyncgen"]]);
       const mname = this.fresh(kind === "async" ? "m" : kind === "gen" ? "g" : "ag");
       const isStatic = r.chance(0.15);
       // `this` in a static method is the class, whose text would print as its source.
-      const { params, body, info } = this.functionParts(outer, kind, `${base}.${mname}`, 50, {
+      const { params, body, info, sig } = this.functionParts(outer, kind, `${base}.${mname}`, 50, {
         method: true,
+        classBody: true,
         noThis: isStatic,
         priv: isStatic ? null : priv,
+        fields: isStatic ? null : fields,
       });
-      members.push({ t: "cmember", static: isStatic, async: kind !== "gen", gen: kind !== "async", name: mname, params, body });
+      members.push({ t: "cmember", static: isStatic, async: kind !== "gen", gen: kind !== "async", name: mname, ...sig, params, body });
       methods.push({ mname, kind, info, isStatic });
     }
     const stmts = [{ t: "classdecl", name: base, sup: null, members }];
@@ -250,18 +320,22 @@ class Generator {
           name: `super.${m.mname}`, kind: m.kind, cost: m.info.cost, yields: m.info.yields, params: m.info.shapes,
           callee: (ctx, args) => mcall({ t: "raw", code: "super" }, m.mname, args),
         };
-        const { params, body, info } = this.functionParts(outer, m.kind, `${derived}.${m.mname}`, 50 + m.info.cost, {
+        const { params, body, info, sig } = this.functionParts(outer, m.kind, `${derived}.${m.mname}`, 50 + m.info.cost, {
           method: true,
+          classBody: true,
           sup: superCallable,
+          fields,
         });
-        dmembers.push({ t: "cmember", async: m.kind !== "gen", gen: m.kind !== "async", name: m.mname, params, body });
+        dmembers.push({ t: "cmember", async: m.kind !== "gen", gen: m.kind !== "async", name: m.mname, ...sig, params, body });
         derivedMethods.push({ mname: m.mname, kind: m.kind, info });
       }
       stmts.push({ t: "classdecl", name: derived, sup: base, members: dmembers });
     }
+    for (const s of stmts) this.types?.classMembers(s.members);
+    const accessor = fields.includes("val") ? "val" : null;
     stmts.push(decl("const", instance, { t: "new", callee: id(base), args: [str(instance)] }));
     this.receivers.push({ name: instance });
-    outer.vars.push({ name: instance, mutable: false, object: true });
+    outer.vars.push({ name: instance, mutable: false, object: true, accessor });
     for (const m of methods) {
       const target = m.isStatic ? base : instance;
       this.callables.push({
@@ -273,7 +347,7 @@ class Generator {
       const dinstance = this.fresh("inst");
       stmts.push(decl("const", dinstance, { t: "new", callee: id(derived), args: [str(dinstance)] }));
       this.receivers.push({ name: dinstance });
-      outer.vars.push({ name: dinstance, mutable: false, object: true });
+      outer.vars.push({ name: dinstance, mutable: false, object: true, accessor });
       for (const m of derivedMethods) {
         this.callables.push({
           name: `${dinstance}.${m.mname}`, kind: m.kind, cost: m.info.cost, yields: m.info.yields, params: m.info.shapes,
@@ -284,15 +358,33 @@ class Generator {
     return stmts;
   }
 
+  /**
+   * A class field's initialiser: it runs when an instance is made (a static
+   * one when the class is defined), with no await or yield, and reads and
+   * may assign the bindings around the class.
+   */
+  fieldInit(ctx, { hasThis = false } = {}) {
+    const sync = this.block(ctx, {
+      canAwait: false, canYield: false, kind: "sync", hasThis, hasArgs: false, mapped: null, sup: null, priv: null, fields: null,
+      // `arguments` is a syntax error in a field initialiser.
+      vars: ctx.vars.filter((v) => v.name !== "arguments"),
+    });
+    return this.rng.chance(0.5) ? call("tr", [str(`${ctx.fn.name}:field`), this.expr(sync, 1)]) : this.expr(sync, 2);
+  }
+
   /** Parameters and body of a function; `info` has its cost, yield count and parameter shapes. */
-  functionParts(outer, kind, name, budget, { arrow = false, method = false, sup = null, noThis = false, priv = null } = {}) {
+  functionParts(outer, kind, name, budget, { arrow = false, method = false, classBody = false, sup = null, noThis = false, priv = null, fields = null } = {}) {
     const r = this.rng;
+    // Code in a class body is strict; elsewhere the program's mode holds.
+    const strict = this.strict || classBody || Boolean(outer.strict);
     const ctx = {
-      fn: { name, tags: 0, fuel: budget, budget, size: 0, yields: 0, closures: null, maxSize: r.range(6, 18) },
+      fn: { name, tags: 0, fuel: budget, budget, size: 0, yields: 0, closures: null, maxSize: r.range(6, 18), arrow },
       kind,
+      strict,
       canAwait: kind !== "gen",
       canYield: kind !== "async",
-      vars: outer.vars.filter((v) => !v.local),
+      // A function's own `arguments` hides any outer binding of that name.
+      vars: outer.vars.filter((v) => !v.local && (arrow || v.name !== "arguments")),
       blockNames: new Set(),
       labels: [],
       inLoop: false,
@@ -306,11 +398,15 @@ class Generator {
       sup: arrow ? outer.sup : sup,
       // The class's private field, readable through `this` (an arrow's is its method's).
       priv: arrow ? outer.priv : priv,
+      // Public fields and accessors of the class, read and written through `this`.
+      fields: arrow ? outer.fields : fields,
       locals: [],
       inFinally: false,
     };
-    const { params, shapes, simple } = this.params(ctx);
-    if (!this.strict && simple && !arrow && !method && params.length) ctx.mapped = params.map((p) => p.name);
+    // TypeScript: type parameters (which the annotations may use), a `this` parameter, a return type.
+    const sig = this.types ? this.types.signature(ctx, kind, { arrow, method }) : {};
+    const { params, shapes, simple } = this.params(ctx, { arrow, classBody });
+    if (!strict && simple && !arrow && !method && params.length && ctx.hasArgs) ctx.mapped = params.map((p) => p.name);
     let body = this.statements(ctx, r.range(3, 7));
     if (ctx.fn.closures) {
       body.unshift(decl("const", ctx.fn.closures, { t: "arr", items: [] }));
@@ -318,7 +414,7 @@ class Generator {
     }
     if (r.chance(0.5)) body.push({ t: "return", e: this.expr(ctx, 2) });
     const cost = Math.max(1, budget - ctx.fn.fuel);
-    return { params, body, info: { cost, yields: ctx.fn.yields, shapes } };
+    return { params, body, sig, info: { cost, yields: ctx.fn.yields, shapes } };
   }
 
   /**
@@ -327,19 +423,25 @@ class Generator {
    * array patterns with defaults, a rest parameter. `shapes` tells callers what
    * to pass.
    */
-  params(ctx) {
+  params(ctx, { classBody = false } = {}) {
     const r = this.rng;
     const count = r.weighted([[2, 0], [4, 1], [3, 2], [1, 3]]);
     const params = [];
     const shapes = [];
     let simple = true;
+    // Sloppy code may name a parameter `arguments`: the function then has no arguments object.
+    const argumentsAt = !ctx.strict && !classBody && count && r.chance(0.12) ? r.int(count) : -1;
     for (let i = 0; i < count; i++) {
-      const style = r.weighted([[6, "plain"], [2, "default"], [1, "object"], [1, "array"], [i === count - 1 ? 0.7 : 0, "rest"]]);
+      const style = i === argumentsAt ? "plain" : r.weighted([[6, "plain"], [2, "default"], [1, "object"], [1, "array"], [i === count - 1 ? 0.7 : 0, "rest"]]);
       if (style === "plain") {
-        const name = this.fresh("a");
+        const name = i === argumentsAt ? "arguments" : this.fresh("a");
         params.push(pid(name));
         shapes.push("any");
         this.declare(ctx, name, true);
+        if (name === "arguments") {
+          ctx.hasArgs = false;
+          ctx.mapped = null;
+        }
       } else if (style === "default") {
         const name = this.fresh("a");
         params.push({ t: "pdef", p: pid(name), d: this.defaultValue(ctx) });
@@ -364,6 +466,7 @@ class Generator {
         simple = false;
       }
     }
+    this.types?.annotateParams(ctx, params);
     return { params, shapes, simple };
   }
 
@@ -522,6 +625,12 @@ class Generator {
       [fnLike && ctx.depth > 0 ? 0.6 : 0, "blockFunction"],
       [ctx.fn.blockFunctions?.length ? 0.8 : 0, "blockFunctionProbe"],
       [ctx.priv ? 1.5 : 0, "private"],
+      [fnLike && (ctx.canAwait || ctx.canYield) ? (ctx.loopVars.length ? 1.5 : 0.6) : 0, "probe"],
+      [ctx.vars.some((v) => v.probe) ? 1 : 0, "probeCall"],
+      [fnLike && !ctx.strict && !ctx.fn.arrow && !ctx.vars.some((v) => v.name === "arguments") ? 0.15 : 0, "argumentsVar"],
+      [ctx.vars.some((v) => v.accessor) || ctx.fields?.length ? 1.2 : 0, "accessor"],
+      [fnLike && !deep && (ctx.canAwait || ctx.canYield) ? 0.35 : 0, "localClass"],
+      [fnLike && this.types ? 0.5 : 0, "tsLocal"],
     ]);
     switch (choice) {
       case "log":
@@ -572,6 +681,18 @@ class Generator {
         return [this.privateStatement(ctx)];
       case "blockFunctionProbe":
         return [this.blockFunctionProbe(ctx, this.rng.pick(ctx.fn.blockFunctions))];
+      case "probe":
+        return this.probeStatements(ctx);
+      case "probeCall":
+        return [exprs(this.probeCall(ctx, id(this.rng.pick(ctx.vars.filter((v) => v.probe)).name)))];
+      case "argumentsVar":
+        return this.argumentsVar(ctx);
+      case "accessor":
+        return [this.accessorStatement(ctx)];
+      case "localClass":
+        return this.localClass(ctx);
+      case "tsLocal":
+        return this.types.localDeclarations(ctx);
       default:
         throw new Error(`unknown statement choice ${choice}`);
     }
@@ -591,6 +712,7 @@ class Generator {
       const init = this.expr(ctx, 3);
       const name = kind === "var" ? this.fresh("v") : this.newName(ctx);
       const node = decl(kind, name, init);
+      this.types?.annotateDeclaration(ctx, node);
       this.declare(ctx, name, kind !== "const", { constant: kind === "const" });
       return node;
     }
@@ -602,6 +724,7 @@ class Generator {
         ? call("getter", [str(this.tag(ctx)), this.expr(ctx, 1)])
         : { t: "obj", props: pattern.props.filter(() => r.chance(0.6)).map((p) => prop(p.key, this.expr(ctx, 2))) };
       const node = decl(kind, pattern, source);
+      this.types?.annotateDeclaration(ctx, node);
       for (const name of patternNames(pattern)) this.declare(ctx, name, mutable);
       return node;
     }
@@ -612,6 +735,7 @@ class Generator {
         ? call("siter", [str(this.tag(ctx)), num(r.int(4))])
         : { t: "arr", items: pattern.items.filter(() => r.chance(0.7)).map(() => this.expr(ctx, 2)) };
     const node = decl(kind, pattern, source);
+    this.types?.annotateDeclaration(ctx, node);
     for (const name of patternNames(pattern)) this.declare(ctx, name, mutable);
     return node;
   }
@@ -823,6 +947,7 @@ class Generator {
       if (style === "name") {
         const name = this.fresh("e");
         param = pid(name);
+        this.types?.annotateCatch(param);
         this.declare(hctx, name, true);
         handler = [log(this.tag(ctx), str("caught"), id(name)), ...this.statements(hctx, r.range(0, 3))];
       } else if (style === "pattern") {
@@ -951,7 +1076,8 @@ class Generator {
     const stmts = [decl("const", it, expr)];
     for (let i = 0, n = r.range(1, 4); i < n; i++) {
       const method = r.weighted([[5, "next"], [1.5, "return"], [ctx.protected ? 1.2 : 0.5, "throw"]]);
-      const arg = method === "throw" ? this.errorValue() : r.chance(0.6) ? this.leaf(ctx) : null;
+      // A probe as the value sent in: a generator may call what its `yield` returns.
+      const arg = method === "throw" ? this.errorValue() : r.chance(0.6) ? (r.chance(0.2) ? this.probe(ctx) : this.leaf(ctx)) : null;
       const request = mcall(it, method, arg ? [arg] : []);
       const tag = this.tag(ctx);
       if (!isAsync) stmts.push(log(tag, request));
@@ -1150,6 +1276,8 @@ class Generator {
       [ctx.hasArgs ? 0.4 : 0, "arguments"],
       [0.3, "tagged"],
       [ctx.vars.some((v) => v.object) ? 0.5 : 0, "keyed"],
+      [ctx.canAwait || ctx.canYield ? 0.5 : 0, "suspendedCallee"],
+      [this.types ? 0.8 : 0, "typed"],
     ]);
     const sub = (d = depth - 1) => this.expr(ctx, d, {});
     switch (choice) {
@@ -1224,6 +1352,10 @@ class Generator {
       }
       case "arguments":
         return r.chance(0.5) ? member({ t: "args" }, "length") : { t: "index", o: { t: "args" }, k: num(r.int(3)) };
+      case "suspendedCallee":
+        return this.suspendedCallee(ctx, depth);
+      case "typed":
+        return this.types.wrap(ctx, sub());
       default:
         throw new Error(`unknown expression choice ${choice}`);
     }
@@ -1238,11 +1370,13 @@ class Generator {
       [1, "lit"],
       [ctx.vars.some((v) => !v.fn) ? 5 : 0, "var"],
       [ctx.hasThis ? 0.3 : 0, "this"],
+      [this.types && (this.types.enums.length || this.types.namespaces.length || ctx.vars.some((v) => v.enumMembers)) ? 0.5 : 0, "enum"],
     ]);
     if (choice === "num") return num(r.int(10));
     if (choice === "str") return str(r.pick(["a", "b", "c", "zz", ""]));
     if (choice === "lit") return lit(r.pick(["true", "false", "null", "undefined"]));
     if (choice === "this") return { t: "this" };
+    if (choice === "enum") return this.types.enumValue(ctx);
     return this.readVar(ctx);
   }
 
@@ -1289,6 +1423,165 @@ class Generator {
       default:
         throw new Error(`unknown awaitable ${choice}`);
     }
+  }
+
+  // -------------------------------------------------------------------------
+  // Callees that come out of a suspension, `this` probes
+
+  /** `thisProbe("tag")`: a function that prints the `this` it is called with (prelude.mjs). */
+  probe(ctx) {
+    return call(this.rng.chance(0.7) ? "thisProbe" : "strictProbe", [str(this.tag(ctx))]);
+  }
+
+  /** A call of `callee` (called plainly: `this` is undefined): `f(...)`, `f?.(...)` or f`...`. */
+  probeCall(ctx, callee, depth = 1) {
+    const r = this.rng;
+    const args = [];
+    for (let i = 0, n = r.int(3); i < n; i++) args.push(this.expr(ctx, depth));
+    const form = r.weighted([[4, "call"], [1.5, "optional"], [1, "tagged"]]);
+    if (form === "tagged") return { t: "tagged", tag: callee, items: args };
+    return { t: "call", callee, args, optional: form === "optional" };
+  }
+
+  /** `(await f)()`, `(yield x)?.()`, `(await o)\`tpl\``: the callee is the value of a suspension. */
+  suspendedCallee(ctx, depth) {
+    const r = this.rng;
+    let callee;
+    if (ctx.canAwait && (!ctx.canYield || r.chance(0.6))) {
+      const probe = this.probe(ctx);
+      const source = r.weighted([[2, "plain"], [2, "later"], [1, "resolved"], [1, "thenable"]]);
+      const e = source === "plain" ? probe
+        : source === "later" ? call("later", [probe, num(r.range(1, 3))])
+        : source === "resolved" ? call(member("Promise", "resolve"), [probe])
+        : call("thenable", [str(this.tag(ctx)), probe]);
+      callee = { t: "await", e };
+    } else {
+      // What the generator is resumed with: a probe when driven by hand, undefined in for-of (hence `?.` or `??`).
+      ctx.fn.yields += ctx.mult;
+      const y = { t: "yield", delegate: false, e: r.chance(0.7) ? this.leaf(ctx) : null };
+      if (r.chance(0.5)) {
+        callee = { t: "logic", op: "??", l: y, r: this.probe(ctx) };
+      } else {
+        const node = this.probeCall(ctx, y, Math.max(0, depth - 2));
+        if (node.t === "call") node.optional = true;
+        else return { t: "call", callee: y, args: [], optional: true };
+        return node;
+      }
+    }
+    return this.probeCall(ctx, callee, Math.max(0, depth - 2));
+  }
+
+  /**
+   * `let fn = <probe, maybe awaited>`, captured by a closure (in a loop, a
+   * per-iteration binding), a suspension, then `fn()`: the call must not get
+   * the binding's storage as `this`.
+   */
+  probeStatements(ctx) {
+    const r = this.rng;
+    const name = this.fresh("fn");
+    let init = this.probe(ctx);
+    if (ctx.canAwait && r.chance(0.5)) init = { t: "await", e: r.chance(0.5) ? call("later", [init, num(r.range(1, 3))]) : init };
+    const stmts = [decl(r.chance(0.7) ? "let" : "const", name, init)];
+    this.declare(ctx, name, false, { fn: true, probe: true });
+    if (r.chance(0.6)) {
+      if (!ctx.fn.closures) ctx.fn.closures = this.fresh("cl");
+      const captured = ctx.loopVars.length ? [id(name), id(r.pick(ctx.loopVars))] : [id(name)];
+      stmts.push(exprs(mcall(ctx.fn.closures, "push", [arrowe([], call(captured[0], captured.slice(1)))])));
+    }
+    if (ctx.canAwait && (!ctx.canYield || r.chance(0.5))) stmts.push(exprs({ t: "await", e: this.awaitable(ctx, 1) }));
+    else {
+      ctx.fn.yields += ctx.mult;
+      stmts.push(exprs({ t: "yield", delegate: false, e: this.leaf(ctx) }));
+    }
+    stmts.push(log(this.tag(ctx), this.probeCall(ctx, id(name))));
+    this.spend(ctx, 2);
+    return stmts;
+  }
+
+  // -------------------------------------------------------------------------
+  // `arguments` as a variable, accessors, classes declared in bodies
+
+  /** Sloppy `var arguments`: without an initialiser it keeps the arguments object. */
+  argumentsVar(ctx) {
+    const r = this.rng;
+    const init = r.chance(0.6) ? this.expr(ctx, 2) : null;
+    const stmts = [decl("var", "arguments", init)];
+    this.declare(ctx, "arguments", true);
+    stmts.push(log(this.tag(ctx), init ? id("arguments") : member({ t: "args" }, "length")));
+    if (init) {
+      ctx.hasArgs = false;
+      ctx.mapped = null;
+    }
+    return stmts;
+  }
+
+  /** Reads and writes of accessors (`o.val`, `this.val`) and fields (`this.pf`), values that suspend. */
+  accessorStatement(ctx) {
+    const r = this.rng;
+    const owners = ctx.vars.filter((v) => v.accessor).map((v) => ({ o: () => id(v.name), name: v.accessor }));
+    if (ctx.fields?.length && ctx.hasThis) for (const f of ctx.fields) owners.push({ o: () => ({ t: "this" }), name: f });
+    const { o, name } = r.pick(owners);
+    const target = () => member(o(), name);
+    const style = r.weighted([[3, "read"], [3, "write"], [2, "compound"], [1, "update"], [1, "destructure"]]);
+    if (style === "read") return log(this.tag(ctx), r.chance(0.7) ? target() : { t: "tmpl", items: [target(), this.expr(ctx, 1)] });
+    if (style === "write") return exprs(assignExpr(target(), this.expr(ctx, 2)));
+    if (style === "compound") return log(this.tag(ctx), assignExpr(target(), this.expr(ctx, 2), r.pick(["+=", "??=", "||=", "&&="])));
+    if (style === "update") return log(this.tag(ctx), { t: "update", op: r.pick(["++", "--"]), prefix: r.chance(0.5), e: target() });
+    // [o.val] = [value]: the setter runs when the pattern assigns.
+    return exprs(assignExpr({ t: "parr", items: [target()] }, { t: "arr", items: [this.expr(ctx, 2)] }));
+  }
+
+  /**
+   * A class declared in a suspending body: fields whose initialisers read
+   * (and may assign) the bindings around it, computed before and after
+   * suspensions, a static field, maybe a computed key that suspends, an
+   * accessor pair and an async or generator method; then an instance.
+   */
+  localClass(ctx) {
+    const r = this.rng;
+    const name = this.fresh("C");
+    const inst = this.fresh("c");
+    const members = [{ t: "cfield", name: "tag", v: str(inst) }];
+    for (let i = 0, n = r.range(1, 3); i < n; i++) {
+      const style = r.weighted([[3, "public"], [2, "private"], [1, "static"], [ctx.canAwait ? 0.4 : 0, "computed"]]);
+      if (style === "computed") {
+        const key = { t: "await", e: call("later", [str(this.fresh("ck")), num(r.range(0, 2))]) };
+        members.push({ t: "cfield", name: null, k: key, v: this.fieldInit(ctx, { hasThis: true }) });
+      } else {
+        const field = style === "private" ? `#${this.fresh("pv")}` : this.fresh("pf");
+        members.push({ t: "cfield", name: field, static: style === "static", v: this.fieldInit(ctx, { hasThis: style !== "static" }) });
+      }
+    }
+    const fields = members.filter((m) => m.t === "cfield" && !m.static && m.name && !m.name.startsWith("#")).map((m) => m.name);
+    const priv = members.find((m) => m.name?.startsWith("#"))?.name ?? null;
+    if (r.chance(0.5)) {
+      members.push(...this.accessorPair(name, priv ?? "tag", "cmember"));
+      fields.push("val");
+    }
+    if (ctx.fn.fuel > 12 * ctx.mult && r.chance(0.6)) {
+      const kind = r.weighted([[3, "async"], [1, "gen"], [1, "asyncgen"]]);
+      const mname = this.fresh(kind === "async" ? "m" : kind === "gen" ? "g" : "ag");
+      const outer = this.block(ctx, { vars: ctx.vars.map((v) => ({ ...v, local: false })) });
+      const budget = Math.max(4, Math.min(12, Math.floor(ctx.fn.fuel / (ctx.mult * 2))));
+      const { params, body, info, sig } = this.functionParts(outer, kind, `${name}.${mname}`, budget, {
+        method: true, classBody: true, priv, fields,
+      });
+      members.push({ t: "cmember", async: kind !== "gen", gen: kind !== "async", name: mname, ...sig, params, body });
+      ctx.locals.push({
+        name: `${inst}.${mname}`, kind, cost: info.cost, yields: info.yields, params: info.shapes,
+        callee: (c, args) => mcall(inst, mname, args),
+      });
+    }
+    this.types?.classMembers(members);
+    this.declare(ctx, name, false, { fn: true });
+    const stmts = [{ t: "classdecl", name, sup: null, members }];
+    // Made now, or after a suspension (the initialisers then read what the bindings hold by then).
+    if (r.chance(0.4)) stmts.push(ctx.canAwait ? this.awaitStatement(ctx) : this.yieldStatement(ctx));
+    stmts.push(decl("const", inst, { t: "new", callee: id(name), args: [] }));
+    this.declare(ctx, inst, false, { object: true, accessor: fields.includes("val") ? "val" : null });
+    if (fields.length) stmts.push(log(this.tag(ctx), ...fields.filter((f) => f !== "val").map((f) => member(inst, f))));
+    this.spend(ctx, 3);
+    return stmts;
   }
 
   errorValue() {

@@ -163,6 +163,38 @@ function log(...parts) {
 }`,
   },
   {
+    // A function that prints the \`this\` it was called with (undefined, the
+    // global object in sloppy code, or an object) and its arguments: the callee
+    // of calls like \`(await f)()\` and \`fn()\` after a suspension.
+    name: "thisProbe",
+    needs: ["log"],
+    // Its text is not its source (which the compiler reprints): a probe sent
+    // into a generator may end up in a template literal.
+    code: `function thisProbe(tag) {
+  const probe = function () {
+    const args = [...arguments];
+    log(tag, "this", this, typeof this, ...args);
+    return args.length;
+  };
+  probe.toString = () => "probe " + tag;
+  return probe;
+}`,
+  },
+  {
+    name: "strictProbe",
+    needs: ["log"],
+    code: `function strictProbe(tag) {
+  const probe = function () {
+    "use strict";
+    const args = [...arguments];
+    log(tag, "strict this", this, typeof this, ...args);
+    return args.length;
+  };
+  probe.toString = () => "strict probe " + tag;
+  return probe;
+}`,
+  },
+  {
     name: "ticker",
     needs: ["log"],
     code: `function ticker(count) {
@@ -183,6 +215,7 @@ function log(...parts) {
   console.log(line);
 }`,
   show: `function show(value) {
+  if (value === globalThis) return "global";
   if (value instanceof Error) return /^e\\d+$/.test(value.message) ? value.name + "(" + value.message + ")" : value.name;
   if (typeof value === "function") return "function";
   if (typeof value === "object" && value !== null) return JSON.stringify(value);

@@ -26,12 +26,13 @@ const traverse = traverseModule.default ?? traverseModule;
  * @param {(tree: object, text: string) => Promise<boolean>} options.predicate true while the tree still shows the problem
  * @param {(tree: object) => string} options.print
  * @param {"module" | "script"} [options.sourceType]
+ * @param {boolean} [options.ts] the program is TypeScript
  * @param {number} [options.parallel] candidates checked at once
  * @param {number} [options.maxChecks] stop after this many predicate calls
  * @param {number} [options.maxMs] stop after this long
  * @returns {Promise<{ tree: object, checks: number, rounds: number, stopped: string | null }>}
  */
-export async function shrink(root, { predicate, print, sourceType = "module", parallel = 1, maxChecks = 5000, maxMs = 10 * 60_000 }) {
+export async function shrink(root, { predicate, print, sourceType = "module", ts = false, parallel = 1, maxChecks = 5000, maxMs = 10 * 60_000 }) {
   let tree = structuredClone(root);
   const tried = new Set([print(tree)]);
   const started = Date.now();
@@ -58,7 +59,7 @@ export async function shrink(root, { predicate, print, sourceType = "module", pa
       const text = print(candidate);
       if (tried.has(text)) continue;
       tried.add(text);
-      if (!acceptable(text, sourceType)) continue;
+      if (!acceptable(text, sourceType, ts)) continue;
       pending.push({ candidate, text });
       if (pending.length < parallel) continue;
       const winner = await firstTrue(pending, predicate);
@@ -94,17 +95,27 @@ async function firstTrue(pending, predicate) {
  * declared (or a global the programs use). Removing a declaration but not its
  * uses tends to turn one mismatch into another about a missing variable.
  */
-function acceptable(text, sourceType) {
+function acceptable(text, sourceType, ts) {
   let ast;
   try {
-    ast = parse(text, { sourceType, errorRecovery: false });
+    ast = parse(text, { sourceType, errorRecovery: false, plugins: ts ? ["typescript"] : [] });
   } catch {
     return false;
+  }
+  // Babel's scopes do not hold enums and namespaces; names in types are not values.
+  const declared = new Set();
+  if (ts) {
+    traverse(ast, {
+      "TSEnumDeclaration|TSModuleDeclaration"(path) {
+        declared.add(path.node.id.name);
+      },
+    });
   }
   let undeclared = false;
   traverse(ast, {
     ReferencedIdentifier(path) {
       const name = path.node.name;
+      if (ts && (declared.has(name) || inType(path))) return;
       if (!GLOBALS.has(name) && !path.scope.hasBinding(name, true)) {
         undeclared = true;
         path.stop();
@@ -112,6 +123,11 @@ function acceptable(text, sourceType) {
     },
   });
   return !undeclared;
+}
+
+function inType(path) {
+  return Boolean(path.findParent((p) => p.isTSType() || p.isTSTypeAnnotation() || p.isTSTypeParameterDeclaration() || p.isTSInterfaceDeclaration() ||
+    p.isTSTypeAliasDeclaration() || p.isTSEnumDeclaration() || p.isTSModuleDeclaration() || p.isTSDeclareFunction()));
 }
 
 const GLOBALS = new Set([

@@ -21,17 +21,20 @@ async function run(job) {
   let program = null;
   let source = job.source;
   let sourceType = job.sourceType;
+  let ts = Boolean(job.ts);
   if (job.type === "generate") {
-    program = generateProgram(job.seed, job.index);
+    program = generateProgram(job.seed, job.index, { lang: job.lang });
     source = printProgram(program);
     sourceType = program.sourceType;
+    ts = Boolean(program.ts);
   }
-  const check = await checkProgram(source, { sourceType, timeoutMs: job.timeoutMs, transform });
+  const check = await checkProgram(source, { sourceType, timeoutMs: job.timeoutMs, transform, ts });
   const result = {
     verdict: check.verdict,
     kind: check.kind ?? null,
     reason: check.reason ?? null,
     sourceType,
+    ts,
     nativeLines: check.native ? check.native.lines.length : 0,
     nativeError: check.native ? check.native.error : null,
     ms: performance.now() - started,
