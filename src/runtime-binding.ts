@@ -79,12 +79,26 @@ export function inlineRuntimeSource(used: Iterable<string>, fileNames: ReadonlyS
   const hidden = hiddenBuiltins(visited, fileNames);
   // Strict, as the runtime module is: in sloppy code a primitive `this` would be boxed.
   if (hidden.length === 0) return `(function () {\n"use strict";\n${code.join("\n")}\nreturn { ${exported} };\n})()`;
-  const locals = hidden.map((name) => `${name} = globalObject.${name}`).join(", ");
+  const locals = hidden.map((name) => `${name} = ${BY_SYNTAX[name] ?? `globalObject.${name}`}`).join(", ");
   return (
     `(function (globalObject) {\n"use strict";\nvar ${locals};\n${code.join("\n")}\nreturn { ${exported} };\n})` +
     `(${globalObjectSource(fileNames)})`
   );
 }
+
+/**
+ * Built-ins that syntax reaches without any name. They come from there rather
+ * than from the global object, which a sloppy script's own top-level
+ * `function Function() {}` or `var Object` replaces: native async functions
+ * and generators are not affected by that, so neither may the runtime be.
+ */
+const BY_SYNTAX: Record<string, string> = {
+  Function: "function () {}.constructor",
+  Object: "{}.constructor",
+  Array: "[].constructor",
+  String: '"".constructor',
+  undefined: "void 0",
+};
 
 /** The built-ins the included units read that the file's own top-level names would hide. */
 function hiddenBuiltins(included: Iterable<(typeof units)[number]>, fileNames: ReadonlySet<string>): string[] {

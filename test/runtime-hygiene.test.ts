@@ -10,6 +10,7 @@ import * as babel from "@babel/core";
 import { transform } from "../src/index.js";
 import awaitless from "../src/babel-plugin.js";
 import { runNode } from "./support/run-node.js";
+import vm from "node:vm";
 
 // Each program hides the built-ins the runtime reads and the global names
 // named in `hides`, then awaits, iterates a generator and re-enters one.
@@ -67,6 +68,27 @@ describe("the inlined runtime reads no name the file binds", () => {
       plugins: [[awaitless, { runtime: "inline" }]],
     });
     expect(runNode(result!.code!, { module: false })).toEqual({ stdout: EXPECTED, status: 0, error: null });
+  });
+
+  it("in a global script whose own declarations replace the globals Function, Object, Array, String and undefined", async () => {
+    // Top-level declarations of a script are properties of the global object itself, so the
+    // runtime cannot read those built-ins from there: it takes them from syntax.
+    const source = `
+function Function() {} function Array() {} var Object = 1, String = 2, undefined = 3;
+async function f() { return (await 1) + 1; }
+function* g() { yield* [1, 2]; }
+f.call(null).then(function (v) { log(v, g().next().value); });
+`;
+    const run = async (code: string) => {
+      const lines: string[] = [];
+      vm.runInNewContext(code, { log: (...parts: unknown[]) => lines.push(parts.join(" ")) });
+      // The context shares this process's microtask queue: a macrotask later, every job has run.
+      await new Promise((resolve) => setImmediate(resolve));
+      return lines;
+    };
+    expect(await run(source)).toEqual(["2 1"]);
+    const { code } = transform(source, { filename: "program.js", sourceType: "script", runtime: "inline" });
+    expect(await run(code)).toEqual(["2 1"]);
   });
 
   it("uses neither eval nor Function to find the global object", () => {
