@@ -6,7 +6,9 @@
 // every parameter, variable, catch binding and return type is `any`, a
 // function that reads `this` declares `this: any`, and a runtime function
 // used as a constructor is called through `as any` (a function declaration
-// has no construct signature), as is an object indexed by a computed key. The runtime's behaviour does not change: these
+// has no construct signature), as is an object indexed by a computed key;
+// the look-up of the global object under names the project's declarations
+// may lack (`global`, `window`) is left unchecked (`@ts-ignore`). The runtime's behaviour does not change: these
 // are types only, and the user's code sees the runtime's members as `any`,
 // as it would see `awaitless/runtime`'s loosely typed exports.
 
@@ -31,6 +33,10 @@ export function typeInlineRuntime(runtime: t.Expression): void {
     } else if (node.type === "BinaryExpression" && node.operator === "instanceof" && node.right.type === "Identifier" && constructors.has(node.right.name)) {
       // Narrowed by a function's instance type, an `any` would lose its properties.
       node.right = asAny(node.right);
+    } else if (node.type === "ConditionalExpression" && readsGlobalName(node.test)) {
+      // `typeof global === "object" && global ? global : …`, finding the global object under
+      // a name the project's declarations may lack (`global` without Node's types): unchecked.
+      node.leadingComments = [{ type: "CommentLine", value: " @ts-ignore" } as t.CommentLine];
     } else if (node.type === "MemberExpression" && node.computed && !t.isLiteral(node.property) && node.object.type !== "TSAsExpression") {
       // Indexed by a symbol or a computed key: only `any` takes every key.
       node.object = asAny(node.object);
@@ -71,6 +77,21 @@ function readsOwnThis(body: t.Node): boolean {
   };
   visit(body);
   return found;
+}
+
+/** The names the inlined runtime may find the global object under (runtime-binding.ts). */
+const GLOBAL_OBJECT_NAMES = new Set(["globalThis", "self", "window", "global"]);
+
+/** Is `test` the `typeof name === "object" && name` of one of them? */
+function readsGlobalName(test: t.Expression): boolean {
+  return (
+    test.type === "LogicalExpression" &&
+    test.right.type === "Identifier" &&
+    GLOBAL_OBJECT_NAMES.has(test.right.name) &&
+    test.left.type === "BinaryExpression" &&
+    test.left.left.type === "UnaryExpression" &&
+    test.left.left.operator === "typeof"
+  );
 }
 
 function asAny(expression: t.Expression): t.TSAsExpression {
