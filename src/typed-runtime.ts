@@ -45,18 +45,20 @@ export function typeInlineRuntime(runtime: t.Expression): void {
 }
 
 function annotateFunction(fn: t.Function): void {
+  // A setter's parameter may not be optional, nor may it declare a return type.
+  const setter = (fn.type === "ObjectMethod" || fn.type === "ClassMethod") && fn.kind === "set";
   // Optional too: the runtime leaves off trailing arguments (`defineHidden(target, key)`).
   for (const param of fn.params) {
     if (param.type !== "Identifier" || param.typeAnnotation) continue;
     param.typeAnnotation = anyAnnotation();
-    param.optional = true;
+    if (!setter) param.optional = true;
   }
   if (fn.type !== "ArrowFunctionExpression" && readsOwnThis(fn.body)) {
     const self = t.identifier("this");
     self.typeAnnotation = anyAnnotation();
     fn.params.unshift(self);
   }
-  fn.returnType = anyAnnotation();
+  if (!setter) fn.returnType = anyAnnotation();
 }
 
 /** Does the body read `this` of its own function (not of a nested non-arrow function)? */

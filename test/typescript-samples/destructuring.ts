@@ -35,3 +35,16 @@ export async function swap(pair: [string, number]): Promise<[number, string]> {
   const swapped: [number, string] = [b, a];
   return swapped;
 }
+
+// The store into `late` may run before its declaration (the checker allows a
+// closure to), so the compiled pattern goes through a runtime assignment
+// target: a setter, typed as TypeScript allows setters to be.
+export async function lateStore(values: number[]): Promise<number> {
+  const store = (from: number[]): void => {
+    [late] = from;
+  };
+  await null;
+  let late = 0;
+  store(values);
+  return late;
+}

@@ -6,7 +6,7 @@ import { collected, accumulate, delegate } from "./generators.js";
 import { collect, ticks, total } from "./async-generators.js";
 import { Store, objectWithMethods } from "./classes.js";
 import { closures, loops, choose, guarded, anyCatch, plainCatch } from "./control-flow.js";
-import { norm, parts, entries, swap } from "./destructuring.js";
+import { norm, parts, entries, swap, lateStore } from "./destructuring.js";
 
 async function main(): Promise<void> {
   console.log(await sum([1, 2], 3, 4, 5), await double(4), await double(4, 3), await label("#", { id: 1 }));
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   console.log((await closures(3)).map((f) => f()), await loops(3), await choose("a"), await choose("b"), await choose("c"));
   console.log(await guarded(false), await guarded(true), await anyCatch(), await plainCatch());
   console.log(await norm({ x: 3, y: 4 }), await norm({ x: 3, y: 4 }, [2, 1]), await parts({ x: 1, y: 2 }));
-  console.log(await entries(new Map([["a", 1], ["bb", 2]])), await swap(["s", 1]));
+  console.log(await entries(new Map([["a", 1], ["bb", 2]])), await swap(["s", 1]), await lateStore([7]));
 }
 
 await main();
