@@ -16,6 +16,7 @@ import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
 import { retryOnLargeStack } from "./large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
+import { lowerLocalEnums } from "./lower/local-enums.js";
 import { isTypeOnly } from "./lower/type-positions.js";
 
 export interface TransformResult {
@@ -128,6 +129,8 @@ export function lowerProgramPath(
   source?: string,
   sharedRuntime = false,
 ): FunctionModel[] {
+  // A local enum becomes plain statements first; Babel's scopes must then see the new `let`s.
+  if (opts.typescript && lowerLocalEnums(program.node, (fn) => kindOf(fn) !== null)) program.scope.crawl();
   // The statements already put at the start of each block, so later ones follow them.
   const inserted = new Map<t.Node, NodePath>();
   // Those for the start of the program wait and go in together at the end:

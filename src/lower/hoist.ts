@@ -25,7 +25,7 @@ import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
-import { annotationOf, anyType, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "./ts-types.js";
+import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "./ts-types.js";
 import { skipTypes, traverseValues, renameValue } from "./type-positions.js";
 
 export interface HoistResult {
@@ -41,6 +41,8 @@ export interface HoistResult {
   scopes: ScopeSetup;
   /** For TypeScript output: the type each of `vars` is declared with (absent: `any`). */
   types: TypeMap;
+  /** For TypeScript output: type declarations for the wrapper, before its locals. */
+  typeDeclarations: t.Statement[];
 }
 
 type FunctionPath = NodePath<t.Function>;
@@ -60,19 +62,23 @@ export function hoistScope(
     newTargetName: null,
     scopes: { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() },
     types: new Map(),
+    typeDeclarations: [],
   };
   const suspends = finder.has(fn.node.body);
   if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
   if (!suspends) return result;
 
   const hoisted = new Set<string>();
-  // Types declared inside the function cannot be named from the wrapper.
+  // The function's own type declarations are seen from the wrapper too; those in its blocks are not.
+  if (typescript) result.typeDeclarations.push(...takeTopLevelTypes(fn));
   const innerTypes = typescript ? typesDeclaredIn(fn.node.body) : new Set<string>();
+  /** The hoisted locals' types, until it is known which types the wrapper can name. */
+  const declaredTypes: TypeMap = new Map();
   const declare = (name: string, type?: t.TSType) => {
     if (!hoisted.has(name)) {
       hoisted.add(name);
       result.vars.push(name);
-      if (typescript && type) result.types.set(name, mentionsAny(type, innerTypes) ? anyType() : type);
+      if (typescript && type) declaredTypes.set(name, type);
     }
   };
   /** Types of the moved bindings, kept until each has its final name. */
@@ -127,6 +133,8 @@ export function hoistScope(
 
   const isExploded = (scope: Scope) => scope === fnScope || finder.has(scope.block);
   const blockFunctions = new Map<t.Node, t.Statement[]>();
+  /** Classes turned into assignments, by their source names: their types are gone. */
+  const movedClasses: string[] = [];
   const caseSwitches = new Map<t.SwitchCase, t.SwitchStatement>();
 
   fn.get("body").traverse(skipTypes({
@@ -138,6 +146,7 @@ export function hoistScope(
       const scope = path.parentPath.scope;
       if (!isExploded(scope) || !path.node.id) return;
       const name = claim(scope.getBinding(path.node.id.name), path.node.id.name, "class", path.node.end ?? 0);
+      if (typescript) movedClasses.push(path.node.id.name);
       const expression = t.classExpression(t.identifier(name), path.node.superClass, path.node.body, path.node.decorators);
       Object.assign(expression, { typeParameters: path.node.typeParameters, superTypeParameters: path.node.superTypeParameters, implements: path.node.implements });
       // The declaration's own identifier becomes the target, so later passes know it as the initialisation.
@@ -230,6 +239,13 @@ export function hoistScope(
   for (const target of annotatedTargets) dropAnnotations(target);
   result.vars.push(...result.scopes.vars);
   for (const [clause, owner] of caseSwitches) moveToSwitchEntry(clause, owner, blockFunctions.get(clause)!, result.scopes);
+  if (typescript) {
+    // A moved class no longer declares its type: it is `any`, declared in the wrapper.
+    const classTypes = anyTypeAliases(fn.node, movedClasses);
+    for (const alias of classTypes) innerTypes.delete(alias.id.name);
+    result.typeDeclarations.push(...classTypes);
+    for (const [name, type] of declaredTypes) result.types.set(name, mentionsAny(type, innerTypes) ? anyType() : type);
+  }
   return result;
 }
 
@@ -240,6 +256,18 @@ function constructorKind(scope: Scope, name: string): ConstructorKind {
   const declaration = binding.path.node;
   if (declaration.type !== "ClassDeclaration") return "other";
   return declaration.typeParameters ? "generic class" : "class";
+}
+
+/** Removes the type aliases and interfaces that are statements of the function's body, and returns them. */
+function takeTopLevelTypes(fn: FunctionPath): t.Statement[] {
+  const taken: t.Statement[] = [];
+  for (const statement of fn.get("body").get("body") as NodePath<t.Statement>[]) {
+    if (statement.isTSTypeAliasDeclaration() || statement.isTSInterfaceDeclaration()) {
+      taken.push(statement.node);
+      statement.remove();
+    }
+  }
+  return taken;
 }
 
 /** Names of the types, classes, enums and namespaces declared anywhere inside `body`. */

@@ -204,6 +204,7 @@ function buildPreamble(
     if (typescript) id.typeAnnotation = t.tsTypeAnnotation(hoist.types.get(name) ?? params.types.get(name) ?? anyType());
     declarators.push(t.variableDeclarator(id));
   }
+  preamble.push(...hoist.typeDeclarations);
   if (declarators.length) preamble.push({ ...t.variableDeclaration("var", declarators), loc: NO_SOURCE });
   preamble.push(...hoist.functions);
   if (!paramsInMachine) preamble.push(...params.init);

@@ -9,11 +9,18 @@
 //     the syntax alone tells: a literal (its literal type for a `const`, the
 //     widened primitive for a `let` or `var`), `x as T` and `<T>x`, a
 //     negation or comparison (`boolean`), a template (`string`), `new C<A>(…)`
-//     of a class `C` (`C<A>`), `new C(…)` of a class without type parameters;
+//     of a class `C` (`C<A>`), `new C(…)` of a class without type parameters,
+//     a function expression with its return type written (its function type);
 //     a `for…in` key is a `string`;
 //   - otherwise, and wherever T would name a type declared inside the
 //     function (not visible from the wrapper), `any`: only a type checker
 //     could say more. Temporaries the compiler adds are `any` too.
+//
+// A local class or enum moved out of its declaration (`C = class C {…}`, an
+// enum's object) no longer declares a type: where the function still names
+// that type, it is declared `type C = any` once, at the top of the function.
+// Type aliases and interfaces at the top of the function body move to the
+// wrapper (hoist.ts), where the hoisted locals' types can name them too.
 
 import * as t from "@babel/types";
 
@@ -147,9 +154,37 @@ export function initializerType(
       return initializerType(init.expression, isConst, constructors);
     case "NewExpression":
       return instanceType(init, constructors);
+    case "ArrowFunctionExpression":
+    case "FunctionExpression":
+      return functionType(init);
     default:
       return null;
   }
+}
+
+/**
+ * A function expression whose return type is written is a function of that
+ * type: `(box: Box): number => …` gives `(...args: [box: Box]) => number`,
+ * the parameter list in the form restTupleType writes for every case
+ * (defaults, rest, patterns); an unannotated parameter is `any`, as it is
+ * there without a contextual type.
+ */
+function functionType(init: t.ArrowFunctionExpression | t.FunctionExpression): t.TSType | null {
+  const returns = init.returnType?.type === "TSTypeAnnotation" ? init.returnType.typeAnnotation : null;
+  if (!returns) return null;
+  const params = [...init.params];
+  const parameters: t.Identifier[] = [];
+  const first = params[0];
+  if (first?.type === "Identifier" && first.name === "this") {
+    parameters.push(t.cloneNode(first));
+    params.shift();
+  }
+  const rest = t.restElement(t.identifier("args"));
+  rest.typeAnnotation = t.tsTypeAnnotation(restTupleType(params));
+  const typeParameters = init.typeParameters?.type === "TSTypeParameterDeclaration" ? t.cloneNode(init.typeParameters) : null;
+  const type = t.tsFunctionType(typeParameters, [...parameters, rest as unknown as t.Identifier], t.tsTypeAnnotation(t.cloneNode(returns)));
+  // Babel 8 names the parts of a function type differently (the plugin may print with its generator).
+  return Object.assign(type, { params: type.parameters, returnType: type.typeAnnotation });
 }
 
 /**
@@ -261,4 +296,25 @@ function isConstAssertion(type: t.TSType): boolean {
 
 function setOnce(into: TypeMap, name: string, type: t.TSType): void {
   if (!into.has(name)) into.set(name, type);
+}
+
+/**
+ * `type Name = any;` for each of `names` that `fn` uses as a type, once each
+ * (two blocks' classes of one name would otherwise declare it twice).
+ */
+export function anyTypeAliases(fn: t.Function, names: Iterable<string>): t.TSTypeAliasDeclaration[] {
+  const used = typeReferencesIn(fn);
+  return [...new Set(names)].filter((name) => used.has(name)).map((name) => t.tsTypeAliasDeclaration(t.identifier(name), null, anyType()));
+}
+
+/** Names used as the head of a type reference anywhere in `fn` (`C`, `C.Member`). */
+function typeReferencesIn(fn: t.Function): Set<string> {
+  const names = new Set<string>();
+  t.traverseFast(fn, (node) => {
+    if (node.type !== "TSTypeReference") return;
+    let head: t.TSEntityName = node.typeName;
+    while (head.type === "TSQualifiedName") head = head.left;
+    if (head.type === "Identifier") names.add(head.name);
+  });
+  return names;
 }

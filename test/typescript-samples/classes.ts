@@ -58,3 +58,15 @@ export const objectWithMethods = {
     yield ["b", 2];
   },
 };
+
+// A class declared after a suspension is assigned where it stands, so its
+// declaration no longer names a type: the function's uses of that type see `any`.
+export async function localClass(n: number): Promise<number> {
+  await null;
+  class Box {
+    constructor(public value: number) {}
+  }
+  const unbox = (box: Box): number => box.value;
+  const boxes: Box[] = [new Box(n), new Box(n + 1)];
+  return boxes.map(unbox).reduce((a, b) => a + b, 0);
+}
