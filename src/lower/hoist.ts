@@ -27,6 +27,7 @@ import type { RuntimeRef } from "./runtime-ref.js";
 import { unsupported } from "./unsupported.js";
 import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "./ts-types.js";
 import { skipTypes, traverseValues, renameValue } from "./type-positions.js";
+import { renameRepeatedBlockTypes } from "./block-types.js";
 
 export interface HoistResult {
   /** Names to declare with `var` in the wrapper. */
@@ -70,7 +71,12 @@ export function hoistScope(
 
   const hoisted = new Set<string>();
   // The function's own type declarations are seen from the wrapper too; those in its blocks are not.
-  if (typescript) result.typeDeclarations.push(...takeTopLevelTypes(fn));
+  if (typescript) {
+    const topLevel = takeTopLevelTypes(fn);
+    result.typeDeclarations.push(...topLevel);
+    const wrapperTypes = new Set(topLevel.map((declaration) => declaration.id.name));
+    renameRepeatedBlockTypes(fn.node.body as t.BlockStatement, (block) => finder.has(block), wrapperTypes, names);
+  }
   const innerTypes = typescript ? typesDeclaredIn(fn.node.body) : new Set<string>();
   /** The hoisted locals' types, until it is known which types the wrapper can name. */
   const declaredTypes: TypeMap = new Map();
@@ -259,8 +265,8 @@ function constructorKind(scope: Scope, name: string): ConstructorKind {
 }
 
 /** Removes the type aliases and interfaces that are statements of the function's body, and returns them. */
-function takeTopLevelTypes(fn: FunctionPath): t.Statement[] {
-  const taken: t.Statement[] = [];
+function takeTopLevelTypes(fn: FunctionPath): Array<t.TSTypeAliasDeclaration | t.TSInterfaceDeclaration> {
+  const taken: Array<t.TSTypeAliasDeclaration | t.TSInterfaceDeclaration> = [];
   for (const statement of fn.get("body").get("body") as NodePath<t.Statement>[]) {
     if (statement.isTSTypeAliasDeclaration() || statement.isTSInterfaceDeclaration()) {
       taken.push(statement.node);

@@ -81,3 +81,19 @@ export async function plainCatch(): Promise<number> {
   }
   return 0;
 }
+
+// Each branch declares its own `Entry` type; both branches' statements end up
+// in the one step function, so the second type is declared under another name.
+export async function branchTypes(asText: boolean): Promise<string> {
+  if (asText) {
+    type Entry = { text: string };
+    const entry: Entry = { text: "t" };
+    await null;
+    return entry.text;
+  } else {
+    type Entry = { size: number };
+    const entry: Entry = { size: 2 };
+    await null;
+    return String(entry.size);
+  }
+}

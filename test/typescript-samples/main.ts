@@ -5,7 +5,7 @@ import { sum, double, label, inferred, withThis, nested } from "./async-function
 import { collected, accumulate, delegate } from "./generators.js";
 import { collect, ticks, total } from "./async-generators.js";
 import { Store, objectWithMethods, localClass } from "./classes.js";
-import { closures, loops, choose, guarded, anyCatch, plainCatch } from "./control-flow.js";
+import { closures, loops, choose, guarded, anyCatch, plainCatch, branchTypes } from "./control-flow.js";
 import { norm, parts, entries, swap, lateStore } from "./destructuring.js";
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   for await (const item of store.drain()) drained.push(item);
   console.log(drained, Store.created, await objectWithMethods.scale(2), [...objectWithMethods.pairs()], await localClass(2));
   console.log((await closures(3)).map((f) => f()), await loops(3), await choose("a"), await choose("b"), await choose("c"));
-  console.log(await guarded(false), await guarded(true), await anyCatch(), await plainCatch());
+  console.log(await guarded(false), await guarded(true), await anyCatch(), await plainCatch(), await branchTypes(true), await branchTypes(false));
   console.log(await norm({ x: 3, y: 4 }), await norm({ x: 3, y: 4 }, [2, 1]), await parts({ x: 1, y: 2 }));
   console.log(await entries(new Map([["a", 1], ["bb", 2]])), await swap(["s", 1]), await lateStore([7]));
 }
