@@ -97,12 +97,13 @@ function enumBuilder(declaration: t.TSEnumDeclaration): t.FunctionExpression {
         : t.binaryExpression("+", memberOf(self, previous), t.numericLiteral(1));
     const store = t.assignmentExpression("=", t.memberExpression(t.identifier(self), t.stringLiteral(name), true), value);
     // A member whose value TypeScript knows to be a string has no reverse mapping.
-    if (member.initializer && isStringConstant(member.initializer, strings)) {
-      strings.add(name);
-      statements.push(t.expressionStatement(store));
-    } else {
-      statements.push(t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.identifier(self), store, true), t.stringLiteral(name))));
-    }
+    const isString = member.initializer ? isStringConstant(member.initializer, strings) : false;
+    if (isString) strings.add(name);
+    const statement = isString
+        ? t.expressionStatement(store)
+        : t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.identifier(self), store, true), t.stringLiteral(name)));
+    // Each member's statement maps to the member (source maps, states annotated with their lines).
+    statements.push({ ...statement, loc: member.loc, start: member.start, end: member.end });
     previous = name;
   }
   statements.push(t.returnStatement(t.identifier(self)));

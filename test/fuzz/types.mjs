@@ -74,15 +74,22 @@ export class TypeWriter {
 
   /**
    * Declarations in a function body: a type alias or interface (nothing at
-   * run time; parameter names that are locals), or an enum, which is a value:
-   * its members may be computed from the bindings in scope, and code after
-   * later suspensions reads it.
+   * run time; parameter names that are locals; an alias may reuse the name of
+   * one in another block), or an enum, which is a value: its members may be
+   * computed from the bindings in scope or from earlier members, may be
+   * strings, and code after later suspensions reads it.
    */
   localDeclarations(ctx) {
     const r = this.rng;
     const values = ctx.vars.filter((v) => !v.fn && v.name !== "arguments");
     const what = r.weighted([[1, "alias"], [0.6, "interface"], [2, "enum"]]);
-    if (what === "alias") return [text(`type ${this.gen.fresh("L_")} = ${this.type(ctx)};`)];
+    if (what === "alias") {
+      // One name in several blocks of a function: each block's statements land in the one step function.
+      const shared = r.chance(0.4) && !ctx.blockNames.has("Entry");
+      const name = shared ? "Entry" : this.gen.fresh("L_");
+      if (shared) ctx.blockNames.add(name);
+      return [text(`type ${name} = ${this.type(ctx)};`)];
+    }
     if (what === "interface") return [text(`interface ${this.gen.fresh("J_")} {\n  p: ${this.type(ctx, 0)};\n  m(${values.length ? r.pick(values).name : "a1"}: any): void;\n}`)];
     const name = this.gen.fresh("LE_");
     const members = ["A", "B", "C"].slice(0, r.range(1, 3)).map((key) => ({ key }));
@@ -92,6 +99,9 @@ export class TypeWriter {
         const v = { t: "id", name: r.pick(values).name };
         return `${m.key} = ${printExpr(r.chance(0.5) ? v : { t: "call", callee: { t: "id", name: "tr" }, args: [{ t: "str", v: `${ctx.fn.name}:enum` }, v] }, 2)}`;
       }
+      // A member read by its bare name in a later initialiser, or a string member (no reverse mapping).
+      if (i > 0 && r.chance(0.3)) return `${m.key} = ${members[i - 1].key} ${r.pick(["+ 1", "* 2", '+ "s"'])}`;
+      if (r.chance(0.2)) return `${m.key} = "${m.key.toLowerCase()}"`;
       return r.chance(0.4) ? `${m.key} = ${r.int(10)}` : m.key;
     });
     ctx.vars.push({ name, fn: true, local: true, enumMembers: members });
