@@ -8,6 +8,7 @@ import { LeapStack } from "./leaps.js";
 import { SuspensionFinder, type FunctionKind } from "./suspension.js";
 import type { RuntimeRef } from "./runtime-ref.js";
 import type { ScopeSetup } from "./block-bindings.js";
+import type { Lowering } from "./recursion.js";
 
 export interface NameSource {
   /** A name unused anywhere in the file, based on `hint`. */
@@ -34,6 +35,8 @@ export class LowerContext {
     readonly names: NameSource,
     readonly machine: string,
     readonly runtime: RuntimeRef,
+    /** The recursive entries of expression and statement lowering (recursion.ts). */
+    readonly lowering: Lowering,
   ) {
     this.emitter = new Emitter(machine);
     this.leaps = new LeapStack(this.emitter);

@@ -31,7 +31,9 @@ import { stableLocals } from "./stable-locals.js";
 import { separateBodyFromParams } from "./param-scope.js";
 import { lowerParams, countedParams, type LoweredParams } from "./params.js";
 import { anyIn, anyType, restTupleType } from "./ts-types.js";
-import { explodeStatements, emitNative } from "./statements/index.js";
+import { explodeStatements, explodeStatement, emitNative } from "./statements/index.js";
+import { explodeExpression, explodeOperands, emitForEffect } from "./expressions/index.js";
+import type { Lowering } from "./recursion.js";
 import { buildStepBody } from "./step-function.js";
 import { startHelper } from "./start-helpers.js";
 import { annotateStates } from "./annotate.js";
@@ -62,6 +64,9 @@ export interface FileContext {
 type LowerablePath = NodePath<
   t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
 >;
+
+/** The dispatchers, given to every context so the lowerings they call can call them back. */
+const LOWERING: Lowering = { explodeExpression, explodeOperands, emitForEffect, explodeStatement };
 
 export function kindOf(node: t.Function): FunctionKind | null {
   if (node.async && node.generator) return "asyncGenerator";
@@ -119,7 +124,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   });
 
   const machine = names.unique("m");
-  const ctx = new LowerContext(kind, finder, names, machine, file.runtime);
+  const ctx = new LowerContext(kind, finder, names, machine, file.runtime, LOWERING);
   ctx.scopes = hoist.scopes;
   ctx.stableLocals = stable;
   const body = node.body.body;

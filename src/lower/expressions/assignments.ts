@@ -7,7 +7,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression } from "./index.js";
+import { explodeExpression } from "../recursion.js";
 import { explodeMemberParts, explodeOptionalChain } from "./calls.js";
 import { skipsRight } from "./control.js";
 import { explodePatternAssignment } from "./patterns.js";

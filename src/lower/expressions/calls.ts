@@ -11,7 +11,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression, explodeOperands, type Operand } from "./index.js";
+import { explodeExpression, explodeOperands, type Operand } from "../recursion.js";
 import { unsupported } from "../unsupported.js";
 import { runtimeMember, type RuntimeRef } from "../runtime-ref.js";
 import { asPlainCallee } from "../plain-callee.js";

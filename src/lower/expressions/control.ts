@@ -4,7 +4,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression, emitForEffect } from "./index.js";
+import { explodeExpression, emitForEffect } from "../recursion.js";
 
 const VOID_0 = () => t.unaryExpression("void", t.numericLiteral(0));
 

@@ -11,6 +11,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
+import type { KeepRole, Operand } from "../recursion.js";
 import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain, explodeMemberParts } from "./calls.js";
 import { explodeAssignment, explodeUpdate, explodeDelete } from "./assignments.js";
 import { explodeLogical, explodeConditional } from "./control.js";
@@ -79,14 +80,6 @@ export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreR
     default:
       throw unsupported(node);
   }
-}
-
-/** How an operand is kept when a later operand suspends. */
-export type KeepRole = "value" | "arraySpread" | "objectSpread" | "templatePart";
-
-export interface Operand {
-  node: t.Expression;
-  role: KeepRole;
 }
 
 /**

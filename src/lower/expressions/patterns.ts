@@ -7,7 +7,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression } from "./index.js";
+import { explodeExpression } from "../recursion.js";
 import { explodeMemberParts } from "./calls.js";
 import { openIterator, insideIterator, emitIteratorExits } from "../iteration.js";
 import { runtimeCall } from "../runtime-ref.js";

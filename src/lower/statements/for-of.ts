@@ -11,11 +11,10 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression } from "../expressions/index.js";
+import { explodeExpression, explodeStatement } from "../recursion.js";
 import { assignToTarget } from "../expressions/patterns.js";
 import { openIterator, insideIterator, emitIteratorExits } from "../iteration.js";
 import { runtimeCall } from "../runtime-ref.js";
-import { explodeStatement } from "./index.js";
 import { loopTarget } from "./loop-target.js";
 
 export function explodeForOf(ctx: LowerContext, loop: t.ForOfStatement, labels: string[]): void {

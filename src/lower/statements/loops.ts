@@ -5,10 +5,9 @@
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import type { Label } from "../emitter.js";
-import { explodeExpression, emitForEffect } from "../expressions/index.js";
+import { explodeExpression, emitForEffect, explodeStatement } from "../recursion.js";
 import { assignToTarget } from "../expressions/patterns.js";
 import { runtimeCall } from "../runtime-ref.js";
-import { explodeStatement } from "./index.js";
 import { loopTarget } from "./loop-target.js";
 import { traverseValues } from "../type-positions.js";
 

@@ -5,8 +5,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { explodeExpression } from "../expressions/index.js";
-import { explodeStatement } from "./index.js";
+import { explodeExpression, explodeStatement } from "../recursion.js";
 
 export function explodeSwitch(ctx: LowerContext, statement: t.SwitchStatement, labels: string[]): void {
   const { emitter } = ctx;

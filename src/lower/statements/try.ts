@@ -21,7 +21,7 @@ import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import { lazyName, type Cleanup } from "../leaps.js";
 import { assignToTarget } from "../expressions/patterns.js";
-import { explodeStatement } from "./index.js";
+import { explodeStatement } from "../recursion.js";
 
 export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   const { emitter } = ctx;
