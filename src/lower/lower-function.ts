@@ -37,7 +37,7 @@ import type { Lowering } from "./recursion.js";
 import { buildStepBody } from "./step-function.js";
 import { startHelper } from "./start-helpers.js";
 import { annotateStates } from "./annotate.js";
-import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
+import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { describeFunction } from "./describe.js";
 import { inferredName } from "./function-name.js";
 import { FunctionNames, namesIn, mentions } from "./names.js";
@@ -278,7 +278,6 @@ function displayName(node: t.Function, inferred: string | null): string {
 }
 
 
-const MARK_HELPERS = { async: "markAsync", generator: "markGenerator", asyncGenerator: "markAsyncGenerator" } as const;
 
 /** `(step, this, [fn,] tries)`, trailing arguments left off when not needed. */
 function startArguments(

@@ -22,7 +22,7 @@
 import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
 import type { FunctionKind } from "./suspension.js";
-import { runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
+import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { eachValueChild } from "./type-positions.js";
 
 interface Mark {
@@ -34,7 +34,6 @@ interface Mark {
   keyTemp: t.Identifier | null;
 }
 
-const MARK_HELPERS = { async: "markAsync", generator: "markGenerator", asyncGenerator: "markAsyncGenerator" } as const;
 
 export class ObjectMethodMarks {
   private readonly byObject = new Map<t.ObjectExpression, Mark[]>();

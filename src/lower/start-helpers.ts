@@ -4,15 +4,16 @@
 // lives here once.
 
 import type { FunctionKind } from "./suspension.js";
+import type { RuntimeHelper } from "./runtime-ref.js";
 
-const BY_KIND = { async: "async", generator: "generator", asyncGenerator: "asyncGenerator" } as const;
+const BY_KIND: Readonly<Record<FunctionKind, RuntimeHelper>> = { async: "async", generator: "generator", asyncGenerator: "asyncGenerator" };
 
 /** An async function that suspends at most once has a lighter driver (runAsyncOnce). */
-const ASYNC_ONCE = "asyncOnce";
+const ASYNC_ONCE: RuntimeHelper = "asyncOnce";
 
 export const STEP_STARTERS: ReadonlySet<string> = new Set([...Object.values(BY_KIND), ASYNC_ONCE]);
 
 /** The helper that starts a function of `kind`; `once`: its body suspends at most once. */
-export function startHelper(kind: FunctionKind, once: boolean): string {
+export function startHelper(kind: FunctionKind, once: boolean): RuntimeHelper {
   return kind === "async" && once ? ASYNC_ONCE : BY_KIND[kind];
 }
