@@ -141,7 +141,6 @@ export function lowerProgramPath(
   onRuntime?.(runtime.name);
   const file: FileContext = {
     runtime,
-    functions: [],
     steps: new Map(),
     annotateFrom: opts.annotate ? (source ?? null) : null,
     objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint), opts.typescript),

@@ -70,10 +70,6 @@ export class Emitter {
     return this.current;
   }
 
-  get currentRegion(): Region | null {
-    return this.region;
-  }
-
   private readonly labels: Label[] = [];
 
   label(): Label {

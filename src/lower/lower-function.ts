@@ -48,7 +48,6 @@ import { eachValueChild } from "./type-positions.js";
 
 export interface FileContext {
   runtime: RuntimeRef;
-  functions: FunctionModel[];
   /** The step function each model belongs to, to put the models in output order. */
   steps: Map<t.Node, FunctionModel>;
   /** The source text, to annotate states with their lines (set when `annotate` is on). */
@@ -179,7 +178,6 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     node.body = t.blockStatement([...preamble, { ...t.returnStatement(start), loc: node.loc ?? null }], directives);
   }
   const model = describeFunction(path, kind, ctx, tries, inferred);
-  file.functions.push(model);
   file.steps.set(step, model);
   markIdentity(path, file, inferred, kind, computedKeyOf(path));
 }

@@ -22,8 +22,6 @@ export interface LoweredParams {
   init: t.Statement[];
   /** Names to declare in the wrapper. */
   vars: string[];
-  /** The init reads `arguments` (through this name). */
-  needsArguments: boolean;
   /** For TypeScript output: the type of each of `vars` that has one. */
   types: TypeMap;
 }
@@ -50,7 +48,7 @@ export interface ArgumentSource {
 }
 
 export function lowerParams(params: t.Function["params"], names: NameSource, source: ArgumentSource): LoweredParams {
-  const result: LoweredParams = { params: [], init: [], vars: [], needsArguments: false, types: new Map() };
+  const result: LoweredParams = { params: [], init: [], vars: [], types: new Map() };
   if (isSimpleParameterList(params)) {
     result.params = params as Array<t.Identifier | t.RestElement>;
     return result;
@@ -82,11 +80,9 @@ export function lowerParams(params: t.Function["params"], names: NameSource, sou
       }
       incoming = t.identifier(own.name);
     } else if (param.type === "RestElement") {
-      result.needsArguments = true;
       assign(param.argument as t.LVal, source.from(i, counted));
       return;
     } else {
-      result.needsArguments = true;
       incoming = source.at(i, counted);
     }
     if (param.type === "AssignmentPattern") {
