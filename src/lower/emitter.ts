@@ -54,8 +54,8 @@ export class Emitter {
   readonly regions: Region[] = [];
   private region: Region | null = null;
   private current: State;
-  /** Set when some jump must leave a native loop: the dispatch loop then needs a label. */
-  usesJumps = false;
+  /** Set when some jump goes through the dispatch loop (`continue`): the step function then needs it. */
+  private jumps = false;
   /** The `with` objects around the code being emitted, innermost last (see `wrapWithScopes`). */
   private withScopes: readonly string[] = [];
   private readonly statementScopes = new WeakMap<t.Statement, readonly string[]>();
@@ -66,8 +66,14 @@ export class Emitter {
     this.current = this.newState("entry");
   }
 
-  get currentState(): State {
-    return this.current;
+  /** Does the current state end in a jump, return or throw (so nothing more runs in it)? */
+  get terminated(): boolean {
+    return this.current.terminated;
+  }
+
+  /** Does some state jump through the dispatch loop? */
+  get usesJumps(): boolean {
+    return this.jumps;
   }
 
   private readonly labels: Label[] = [];
@@ -151,8 +157,35 @@ export class Emitter {
   }
 
   jumpStatement(target: Label): t.BlockStatement {
-    this.usesJumps = true;
-    return t.blockStatement([this.setState(target), t.continueStatement()]);
+    return t.blockStatement(this.jumpCode(target));
+  }
+
+  /**
+   * The statements of a jump to `target`, for the caller to place: `m.s =
+   * target; continue;`, the `continue` naming the dispatch loop's label when
+   * given (from inside a native loop).
+   */
+  jumpCode(target: Label, dispatchLabel: string | null = null): t.Statement[] {
+    this.jumps = true;
+    return [this.setState(target), t.continueStatement(dispatchLabel ? t.identifier(dispatchLabel) : null)];
+  }
+
+  /** `m.s = slot; continue;` — on to the state a variable holds, one of `targets` (a cleanup's end). */
+  jumpThroughSlot(slot: string, targets: Label[]): void {
+    this.emit(t.expressionStatement(t.assignmentExpression("=", this.machineField("s"), t.identifier(slot))));
+    this.emit(t.continueStatement());
+    this.endWithJump("jump", null, targets);
+    this.jumps = true;
+  }
+
+  /** Records an exit of the current state whose code is placed later (a jump rewritten inside native code). */
+  recordExit(kind: ExitKind, target: Label): void {
+    this.current.exits.push({ kind, target });
+  }
+
+  /** Ends the current state with a jump emitted as code whose exit was recorded already (recordExit). */
+  endAfterRecordedJump(): void {
+    this.current.terminated = true;
   }
 
   /** `if (test) { m.s = target; continue; }` */
@@ -210,6 +243,11 @@ export class Emitter {
     this.moveToFreshState();
     region.start = this.current.id;
     return region;
+  }
+
+  /** The state that starts a `return` through the region's cleanup (the try table's onReturn). */
+  setReturnHandler(region: Region, onReturn: Label | null): void {
+    region.onReturn = onReturn;
   }
 
   exitRegion(region: Region): void {

@@ -49,7 +49,7 @@ export function insideIterator(ctx: LowerContext, open: OpenIterator, body: () =
     ctx.emitter.exitRegion(open.region);
   });
   if (ctx.kind !== "async") ctx.leaps.returnEntry(open.cleanup);
-  open.region!.onReturn = open.cleanup.returnEntry;
+  ctx.emitter.setReturnHandler(open.region!, open.cleanup.returnEntry);
 }
 
 function call(record: string, method: string, args: t.Expression[] = []): t.CallExpression {
@@ -94,13 +94,6 @@ export function emitIteratorExits(ctx: LowerContext, open: OpenIterator): void {
   } else {
     emitter.emit(t.expressionStatement(call(record, "close")));
   }
-  emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(cleanup.slot()))));
-  emitter.emit(t.continueStatement());
-  emitter.endWithJump("jump", null, cleanup.continuations);
-  emitter.usesJumps = true;
-  if (cleanup.returnEntry) {
-    emitter.mark(cleanup.returnEntry, "finally");
-    emitter.emit(ctx.leaps.assignSlot(cleanup, ctx.leaps.returnContinuation(cleanup)));
-    emitter.jump(cleanup.entry, "finally");
-  }
+  ctx.leaps.emitCleanupEnd(cleanup);
+  ctx.leaps.emitReturnEntry(cleanup);
 }

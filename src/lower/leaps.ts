@@ -176,10 +176,22 @@ export class LeapStack {
   }
 
   private goTo(target: Label, labeledContinue: string | null): t.Statement[] {
-    this.emitter.usesJumps = true;
-    return [
-      this.emitter.setState(target),
-      t.continueStatement(labeledContinue ? t.identifier(labeledContinue) : null),
-    ];
+    return this.emitter.jumpCode(target, labeledContinue);
+  }
+
+  /** The end of a cleanup's code: on to the state its slot holds. */
+  emitCleanupEnd(cleanup: Cleanup): void {
+    this.emitter.jumpThroughSlot(cleanup.slot(), cleanup.continuations);
+  }
+
+  /**
+   * The return entry of `cleanup`, when a return goes through it: the slot
+   * gets the next entry outward (or the exit), then the cleanup runs.
+   */
+  emitReturnEntry(cleanup: Cleanup): void {
+    if (!cleanup.returnEntry) return;
+    this.emitter.mark(cleanup.returnEntry, "finally");
+    this.emitter.emit(this.assignSlot(cleanup, this.returnContinuation(cleanup)));
+    this.emitter.jump(cleanup.entry, "finally");
   }
 }

@@ -82,14 +82,14 @@ function rewrite(ctx: LowerContext, node: t.Statement, scope: NativeScope): t.St
       const kind = node.type === "BreakStatement" ? "break" : "continue";
       const jump = ctx.leaps.jumpStatements(kind, label, scope.loops > 0 ? ctx.dispatchLoopLabel() : null);
       if (!jump) return node;
-      ctx.emitter.currentState.exits.push({ kind: jump.throughCleanup ? "finally" : "jump", target: jump.first });
+      ctx.emitter.recordExit(jump.throughCleanup ? "finally" : "jump", jump.first);
       const block = withLoc(t.blockStatement(deferred(ctx, jump.statements, scope.deferral)), node);
       jumpBlocks.add(block);
       return block;
     }
     case "ReturnStatement":
       if (!ctx.leaps.returnNeedsCleanup()) return node;
-      ctx.emitter.currentState.exits.push({ kind: "finally", target: ctx.leaps.returnEntry(ctx.leaps.innermostCleanup()!) });
+      ctx.emitter.recordExit("finally", ctx.leaps.returnEntry(ctx.leaps.innermostCleanup()!));
       const block = withLoc(
         t.blockStatement(
           deferred(ctx, ctx.leaps.returnStatements(node.argument ?? null, scope.loops > 0 ? ctx.dispatchLoopLabel() : null), scope.deferral),

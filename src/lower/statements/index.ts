@@ -95,7 +95,7 @@ export function emitNative(ctx: LowerContext, statement: t.Statement): void {
   if (isJumpBlock(rewritten)) {
     // Its exit was recorded when the jump was rewritten.
     for (const inner of locate(rewritten.body, rewritten.loc)) ctx.emitter.emit(inner);
-    ctx.emitter.currentState.terminated = true;
+    ctx.emitter.endAfterRecordedJump();
     return;
   }
   if (rewritten.type === "ReturnStatement" || rewritten.type === "ThrowStatement") {
@@ -137,7 +137,7 @@ function explodeReturn(ctx: LowerContext, statement: t.ReturnStatement): void {
   // In an async generator `return v` awaits `v` first.
   if (value && ctx.kind === "asyncGenerator") value = ctx.emitter.suspend("await", value, statement.loc);
   if (ctx.leaps.returnNeedsCleanup()) {
-    if (ctx.emitter.currentState.terminated) return;
+    if (ctx.emitter.terminated) return;
     for (const jump of ctx.leaps.returnStatements(value, null)) ctx.emitter.emit(jump);
     ctx.emitter.endWithJump("finally", ctx.leaps.returnEntry(ctx.leaps.innermostCleanup()!));
     return;

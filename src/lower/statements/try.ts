@@ -31,7 +31,7 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   const catchEntry = emitter.label();
   // Not after a jump, return or throw: the target would count as reachable from here.
   const setSlot = (cleanup: Cleanup, target: ReturnType<typeof emitter.label>) => {
-    if (!emitter.currentState.terminated) emitter.emit(ctx.leaps.assignSlot(cleanup, target));
+    if (!emitter.terminated) emitter.emit(ctx.leaps.assignSlot(cleanup, target));
   };
 
   const fin: Cleanup | null = finalizer
@@ -78,10 +78,7 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   const finallyRegion = ctx.leaps.withCleanup(fin, protectedPart)!;
   emitter.mark(fin.entry, "finally", finalizer!.loc);
   explodeStatement(ctx, finalizer!);
-  emitter.emit(t.expressionStatement(t.assignmentExpression("=", emitter.machineField("s"), t.identifier(fin.slot()))));
-  emitter.emit(t.continueStatement());
-  emitter.endWithJump("jump", null, fin.continuations);
-  emitter.usesJumps = true;
+  ctx.leaps.emitCleanupEnd(fin);
 
   const rethrow = emitter.label();
   const error = ctx.temp("error");
@@ -92,11 +89,7 @@ export function explodeTry(ctx: LowerContext, statement: t.TryStatement): void {
   setSlot(fin, rethrow);
   emitter.jump(fin.entry, "finally");
   if (ctx.kind !== "async") ctx.leaps.returnEntry(fin);
-  if (fin.returnEntry) {
-    emitter.mark(fin.returnEntry, "finally");
-    setSlot(fin, ctx.leaps.returnContinuation(fin));
-    emitter.jump(fin.entry, "finally");
-  }
-  finallyRegion.onReturn = fin.returnEntry;
+  ctx.leaps.emitReturnEntry(fin);
+  emitter.setReturnHandler(finallyRegion, fin.returnEntry);
   emitter.mark(after);
 }
