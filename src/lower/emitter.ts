@@ -1,18 +1,50 @@
-// Builds the numbered states of one function.
+// Builds the numbered states of one function: the compiler's intermediate form.
 //
-// Lowering walks the body in source order and emits statements into the
-// current state; `mark(label)` starts a new state (a `case`) and gives the
-// label its number, so states are numbered in the order they appear. Jumps
-// refer to labels that may not be marked yet: each use is a numeric literal
-// filled in by `finish()`.
+// There is no separate instruction list. Lowering walks the body in source
+// order and emits JavaScript statements straight into the current state
+// through the operations below (this file's, and LeapStack's in leaps.ts for
+// jumps that cross `finally` blocks and open iterators); `step-function.ts`
+// then puts the states in one `switch (m.s)` inside a dispatch loop. `m` is
+// the machine the runtime passes to the step function (src/runtime/machine.ts),
+// `n` a state's number, `L` a label: a state named before it exists, its
+// number filled in by `finish()` (jumps may go forward).
 //
-// A region is a range of states protected by a handler (a `catch`, or the
-// entry that runs a `finally`/closes an iterator before rethrowing). Regions
-// nest, and the states of one region are contiguous because everything
-// emitted between `enterRegion` and `exitRegion` belongs to it. At run time
-// the driver finds the handler from `m.s`, so whenever control falls from one
-// state into the next and the two lie in different regions, `finish()` adds
-// an explicit `m.s = next` first.
+//   operation                       code it emits                         what the runtime does with it
+//   ------------------------------  ------------------------------------  --------------------------------------------
+//   label(), mark(L)                (starts state n: `case n:`)           the driver re-enters the step at m.s
+//   emit(s)                         s (dropped after a terminating one)   -
+//   jump(L)                         m.s = n; continue;                    - (the step's own dispatch loop)
+//   jumpIf(test, L)                 if (test) { m.s = n; continue; }      -
+//   jumpCode(L, label?)             the same, for the caller to place     -
+//   jumpThroughSlot(slot, [L…])     m.s = slot; continue;                 - (the end of a finally or iterator close)
+//   terminate(return / throw)       return v;  throw e;                   return: the completion (resolve, or done)
+//   suspend("await", v)             return m.await(v, n); case n: … m.v   awaits v; resumes at n with the result in
+//                                                                         m.v, or throws the reason in at n
+//   suspend("yield", v)             return m.yield(v, n); case n: … m.v   yields v; next(x): m.v = x at n; throw(e):
+//                                                                         the handler of n; return(r): its onReturn
+//   suspend("yieldObject", v)       return m.yieldObject(v, n); …         as yield, in an async generator, for an
+//                                                                         operand made there (no PromiseResolve)
+//   suspend("delegate", it)         return m.delegate(it, n); … m.v       yield*: runs the delegation, resumes at n
+//                                                                         with its result in m.v
+//   enterRegion(onThrow, onReturn)  (states start … end-1 that follow,    try table quad [start, end, onThrow,
+//     … exitRegion(R)                until exitRegion)                    onReturn]: an exception in a state of the
+//                                                                         range goes to onThrow with it in m.v
+//   setReturnHandler(R, L)          -                                     the quad's onReturn: a generator's return()
+//                                                                         enters there with the value in m.rv
+//   recordExit, endWithJump,        - (the model's exits: inspect, the    -
+//     endAfterRecordedJump            playground's graph)
+//   LeapStack.jumpStatements        slot = n; … m.s = first; continue;    - (break/continue through cleanups)
+//   LeapStack.returnStatements(v)   m.rv = v; m.s = entry; continue;      - (return through cleanups)
+//   LeapStack.emitCleanupEnd(C)     m.s = C's slot; continue;             -
+//   LeapStack.emitReturnEntry(C)    case e: slot = next; m.s = C; cont…   - (the chain a return runs outward)
+//   LeapStack.exit()                case x: return m.rv;                  the completion of a return through cleanups
+//
+// Regions nest, and the states of one region are contiguous because
+// everything emitted between `enterRegion` and `exitRegion` belongs to it. At
+// run time the driver finds the handler from `m.s`, so whenever control falls
+// from one state into the next and the two lie in different regions,
+// `finish()` adds an explicit `m.s = next` first. The Emitter's state
+// changes only through its own methods.
 
 import * as t from "@babel/types";
 import type { StateKind, ExitKind } from "../model.js";
