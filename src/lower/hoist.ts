@@ -65,194 +65,239 @@ export function hoistScope(
     types: new Map(),
     typeDeclarations: [],
   };
-  const suspends = finder.has(fn.node.body);
   if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
-  if (!suspends) return result;
+  if (!finder.has(fn.node.body)) return result;
+  const hoister = new Hoister(fn, finder, names, runtime, typescript, result);
+  hoister.moveDeclarations();
+  hoister.finish();
+  return result;
+}
 
-  const hoisted = new Set<string>();
-  // The function's own type declarations are seen from the wrapper too; those in its blocks are not.
-  if (typescript) {
-    const topLevel = takeTopLevelTypes(fn);
-    result.typeDeclarations.push(...topLevel);
-    const wrapperTypes = new Set(topLevel.map((declaration) => declaration.id.name));
-    renameRepeatedBlockTypes(fn.node.body as t.BlockStatement, (block) => finder.has(block), wrapperTypes, names);
-  }
-  const innerTypes = typescript ? typesDeclaredIn(fn.node.body) : new Set<string>();
+/** The declarations of one suspending function, moved to its wrapper. */
+class Hoister {
+  private readonly hoisted = new Set<string>();
+  /** Types declared in the function's blocks: the wrapper cannot name them. */
+  private readonly innerTypes: Set<string>;
   /** The hoisted locals' types, until it is known which types the wrapper can name. */
-  const declaredTypes: TypeMap = new Map();
-  const declare = (name: string, type?: t.TSType) => {
-    if (!hoisted.has(name)) {
-      hoisted.add(name);
-      result.vars.push(name);
-      if (typescript && type) declaredTypes.set(name, type);
-    }
-  };
+  private readonly declaredTypes: TypeMap = new Map();
   /** Types of the moved bindings, kept until each has its final name. */
-  const bindingTypes = new Map<Binding, t.TSType>();
-  // Their annotations stay in the tree until the renames are done: a `typeof` query in one follows a rename.
-  const annotatedTargets: t.Node[] = [];
-  for (const name of bindBlockFunctionVars(fn, finder, names)) declare(name);
-  const fnScope = fn.scope;
-  // Computed on first need: most functions move no block binding that could clash.
-  let outsideNames: Set<string> | null = null;
-  const claimed = new Set<string>(Object.keys(fnScope.bindings));
-  if (fn.node.type === "FunctionExpression" && fn.node.id) claimed.add(fn.node.id.name);
+  private readonly bindingTypes = new Map<Binding, t.TSType>();
+  /** Their annotations stay in the tree until the renames are done: a `typeof` query in one follows a rename. */
+  private readonly annotatedTargets: t.Node[] = [];
+  private readonly fnScope: Scope;
+  /** Computed on first need: most functions move no block binding that could clash. */
+  private outsideNames: Set<string> | null = null;
+  /** Names the wrapper already uses. */
+  private readonly claimed: Set<string>;
+  private readonly moved: MovedBinding[] = [];
+  private readonly blockFunctions = new Map<t.Node, t.Statement[]>();
+  /** Classes turned into assignments, by their source names: their types are gone. */
+  private readonly movedClasses: string[] = [];
+  private readonly caseSwitches = new Map<t.SwitchCase, t.SwitchStatement>();
 
-  const moved: MovedBinding[] = [];
+  constructor(
+    private readonly fn: FunctionPath,
+    private readonly finder: SuspensionFinder,
+    private readonly names: NameSource,
+    private readonly runtime: RuntimeRef,
+    private readonly typescript: boolean,
+    private readonly result: HoistResult,
+  ) {
+    // The function's own type declarations are seen from the wrapper too; those in its blocks are not.
+    if (typescript) {
+      const topLevel = takeTopLevelTypes(fn);
+      result.typeDeclarations.push(...topLevel);
+      const wrapperTypes = new Set(topLevel.map((declaration) => declaration.id.name));
+      renameRepeatedBlockTypes(fn.node.body as t.BlockStatement, (block) => finder.has(block), wrapperTypes, names);
+    }
+    this.innerTypes = typescript ? typesDeclaredIn(fn.node.body) : new Set<string>();
+    for (const name of bindBlockFunctionVars(fn, finder, names)) this.declare(name);
+    this.fnScope = fn.scope;
+    this.claimed = new Set<string>(Object.keys(this.fnScope.bindings));
+    if (fn.node.type === "FunctionExpression" && fn.node.id) this.claimed.add(fn.node.id.name);
+  }
+
+  /** Turns the declarations of exploded scopes into assignments and records what moves. */
+  moveDeclarations(): void {
+    this.fn.get("body").traverse(skipTypes({
+      Function: (path) => {
+        if (path.isFunctionDeclaration()) this.moveFunctionDeclaration(path);
+        path.skip();
+      },
+      ClassDeclaration: (path) => this.moveClass(path),
+      CatchClause: (path) => this.moveCatchParam(path),
+      VariableDeclaration: { exit: (path) => this.moveVariables(path) },
+    }));
+  }
+
+  /**
+   * After the traversal: block functions at the top of their blocks, final
+   * names, block semantics (TDZ, environments), and the wrapper's types.
+   */
+  finish(): void {
+    const { fn, result } = this;
+    // Block-level functions are initialised when their block is entered: at
+    // the top of a block's body. A switch's case block is entered after the
+    // discriminant and before any test, which has no place in the tree: its
+    // functions wait at the top of their case while block semantics rewrite
+    // them, then join the switch's entry statements.
+    for (const [block, assignments] of this.blockFunctions) {
+      const body = block.type === "SwitchCase" ? block.consequent : (block as t.BlockStatement).body;
+      body.unshift(...assignments);
+    }
+    // Block semantics first decide which bindings live in environment objects
+    // (those need no name in the wrapper); the others get their final names
+    // before the rewrite.
+    const analysis = analyzeBlockBindings(fn, this.moved);
+    for (const item of this.moved) {
+      if (item.binding.scope !== this.fnScope && !analysis.boxed.has(item)) this.settleName(item);
+    }
+    result.scopes = applyBlockSemantics(analysis, this.names, this.runtime, this.typescript);
+    // An assignment's target carries no type: the wrapper's `var` does.
+    for (const target of this.annotatedTargets) dropAnnotations(target);
+    result.vars.push(...result.scopes.vars);
+    for (const [clause, owner] of this.caseSwitches) moveToSwitchEntry(clause, owner, this.blockFunctions.get(clause)!, result.scopes);
+    if (this.typescript) {
+      // A moved class no longer declares its type: it is `any`, declared in the wrapper.
+      const classTypes = anyTypeAliases(fn.node, this.movedClasses);
+      for (const alias of classTypes) this.innerTypes.delete(alias.id.name);
+      result.typeDeclarations.push(...classTypes);
+      for (const [name, type] of this.declaredTypes) result.types.set(name, mentionsAny(type, this.innerTypes) ? anyType() : type);
+    }
+  }
+
+  private declare(name: string, type?: t.TSType): void {
+    if (this.hoisted.has(name)) return;
+    this.hoisted.add(name);
+    this.result.vars.push(name);
+    if (this.typescript && type) this.declaredTypes.set(name, type);
+  }
+
   /**
    * Records a binding moving up to the wrapper. A function-level one keeps
    * its name; a block one is given a free name (or an environment object)
    * once its block semantics are known, after the traversal.
    */
-  const claim = (binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1, type?: t.TSType): string => {
+  private claim(binding: Binding | undefined, name: string, kind: MovedBinding["kind"], initializedAt = -1, type?: t.TSType): string {
     if (!binding) {
-      declare(name, type);
+      this.declare(name, type);
       return name;
     }
-    if (type) bindingTypes.set(binding, type);
+    if (type) this.bindingTypes.set(binding, type);
     const item: MovedBinding = { binding, name, sourceName: name, kind, initializedAt };
-    if (binding.scope === fnScope) {
+    if (binding.scope === this.fnScope) {
       // Already function-level: its name stays; it still gets TDZ checks.
-      declare(name, type);
-      moved.push(item);
+      this.declare(name, type);
+      this.moved.push(item);
       return name;
     }
     // A block function's declaration is removed right away (which drops its
     // binding), and it never lives in an environment: name it now.
-    if (kind === "function") settleName(item);
-    else moved.push(item);
+    if (kind === "function") this.settleName(item);
+    else this.moved.push(item);
     return item.name;
-  };
+  }
+
   /** Gives a block binding a name nothing else in the wrapper uses. */
-  function settleName(item: MovedBinding) {
+  private settleName(item: MovedBinding): void {
     let finalName = item.name;
-    if (claimed.has(finalName) || (outsideNames ??= collectOutsideNames(fn)).has(finalName)) {
-      finalName = names.unique(item.name);
+    if (this.claimed.has(finalName) || (this.outsideNames ??= collectOutsideNames(this.fn)).has(finalName)) {
+      finalName = this.names.unique(item.name);
       renameValue(item.binding.scope, item.name, finalName);
       renameRepeatedTargets(item.binding.scope.block, item.name, finalName);
-      keepInferredNames(item.binding.scope.path, finalName, item.name, runtime);
+      keepInferredNames(item.binding.scope.path, finalName, item.name, this.runtime);
     }
-    claimed.add(finalName);
-    declare(finalName, bindingTypes.get(item.binding));
+    this.claimed.add(finalName);
+    this.declare(finalName, this.bindingTypes.get(item.binding));
     item.name = finalName;
   }
 
-  const isExploded = (scope: Scope) => scope === fnScope || finder.has(scope.block);
-  const blockFunctions = new Map<t.Node, t.Statement[]>();
-  /** Classes turned into assignments, by their source names: their types are gone. */
-  const movedClasses: string[] = [];
-  const caseSwitches = new Map<t.SwitchCase, t.SwitchStatement>();
+  private isExploded(scope: Scope): boolean {
+    return scope === this.fnScope || this.finder.has(scope.block);
+  }
 
-  fn.get("body").traverse(skipTypes({
-    Function(path) {
-      if (path.isFunctionDeclaration()) hoistFunctionDeclaration(path);
-      path.skip();
-    },
-    ClassDeclaration(path) {
-      const scope = path.parentPath.scope;
-      if (!isExploded(scope) || !path.node.id) return;
-      const name = claim(scope.getBinding(path.node.id.name), path.node.id.name, "class", path.node.end ?? 0);
-      if (typescript) movedClasses.push(path.node.id.name);
-      const expression = t.classExpression(t.identifier(name), path.node.superClass, path.node.body, path.node.decorators);
-      Object.assign(expression, { typeParameters: path.node.typeParameters, superTypeParameters: path.node.superTypeParameters, implements: path.node.implements });
-      // The declaration's own identifier becomes the target, so later passes know it as the initialisation.
-      const target = path.node.id;
-      target.name = name;
-      path.replaceWith(t.expressionStatement(t.assignmentExpression("=", target, expression)));
-      path.skip();
-    },
-    CatchClause(path) {
-      const param = path.node.param;
-      if (!param || !finder.has(path.parent)) return;
-      const types: TypeMap = new Map();
-      if (typescript) patternTypes(param, annotationOf(param), types);
-      for (const name of Object.keys(t.getBindingIdentifiers(param))) claim(path.scope.getBinding(name), name, "catch", -1, types.get(name));
-    },
-    VariableDeclaration: {
-      exit(path) {
-        const node = path.node;
-        if (node.declare) return;
-        const scope = node.kind === "var" ? fnScope : path.scope;
-        if (node.kind !== "var" && !isExploded(scope)) return;
-        if (node.kind === "using" || node.kind === "await using") {
-          throw unsupported(node, "`using` declarations are not supported yet");
-        }
-        const loop = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement() ? (path.parent as t.ForXStatement) : null;
-        const types: TypeMap = new Map();
-        let annotated = false;
-        for (const declarator of node.declarations) {
-          if (!typescript) continue;
-          const head = loop ? (loop.type === "ForInStatement" ? "in" : "of") : null;
-          declaratorTypes(declarator.id, declarator.init, node.kind, head, types, (name) => constructorKind(path.scope, name));
-          annotated ||= annotationOf(declarator.id) !== null;
-          annotatedTargets.push(declarator.id);
-        }
-        for (const declarator of node.declarations) {
-          // A `for…in`/`for…of` head binding is initialised before each
-          // iteration's body; the loop's expression runs while it is in its TDZ.
-          const initializedAt = loop ? (loop.body.start ?? 0) : (declarator.end ?? 0);
-          for (const name of Object.keys(t.getBindingIdentifiers(declarator.id))) {
-            if (node.kind === "var") declare(name, types.get(name));
-            else claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt, types.get(name));
-          }
-        }
-        // `let x: T;` starts (again) as undefined, which T may not include.
-        replaceDeclaration(path, annotated);
-      },
-    },
-  }));
+  /** `class C {…}` in an exploded scope → `C = class C {…}`. */
+  private moveClass(path: NodePath<t.ClassDeclaration>): void {
+    const scope = path.parentPath.scope;
+    if (!this.isExploded(scope) || !path.node.id) return;
+    const name = this.claim(scope.getBinding(path.node.id.name), path.node.id.name, "class", path.node.end ?? 0);
+    if (this.typescript) this.movedClasses.push(path.node.id.name);
+    const expression = t.classExpression(t.identifier(name), path.node.superClass, path.node.body, path.node.decorators);
+    Object.assign(expression, { typeParameters: path.node.typeParameters, superTypeParameters: path.node.superTypeParameters, implements: path.node.implements });
+    // The declaration's own identifier becomes the target, so later passes know it as the initialisation.
+    const target = path.node.id;
+    target.name = name;
+    path.replaceWith(t.expressionStatement(t.assignmentExpression("=", target, expression)));
+    path.skip();
+  }
 
-  function hoistFunctionDeclaration(path: NodePath<t.FunctionDeclaration>) {
+  /** The parameter of a `catch` whose block is exploded lives in the wrapper. */
+  private moveCatchParam(path: NodePath<t.CatchClause>): void {
+    const param = path.node.param;
+    if (!param || !this.finder.has(path.parent)) return;
+    const types: TypeMap = new Map();
+    if (this.typescript) patternTypes(param, annotationOf(param), types);
+    for (const name of Object.keys(t.getBindingIdentifiers(param))) this.claim(path.scope.getBinding(name), name, "catch", -1, types.get(name));
+  }
+
+  /** `var`, and `let`/`const` of an exploded scope → assignments; their names move to the wrapper. */
+  private moveVariables(path: NodePath<t.VariableDeclaration>): void {
+    const node = path.node;
+    if (node.declare) return;
+    const scope = node.kind === "var" ? this.fnScope : path.scope;
+    if (node.kind !== "var" && !this.isExploded(scope)) return;
+    if (node.kind === "using" || node.kind === "await using") {
+      throw unsupported(node, "`using` declarations are not supported yet");
+    }
+    const loop = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement() ? (path.parent as t.ForXStatement) : null;
+    const types: TypeMap = new Map();
+    let annotated = false;
+    for (const declarator of node.declarations) {
+      if (!this.typescript) continue;
+      const head = loop ? (loop.type === "ForInStatement" ? "in" : "of") : null;
+      declaratorTypes(declarator.id, declarator.init, node.kind, head, types, (name) => constructorKind(path.scope, name));
+      annotated ||= annotationOf(declarator.id) !== null;
+      this.annotatedTargets.push(declarator.id);
+    }
+    for (const declarator of node.declarations) {
+      // A `for…in`/`for…of` head binding is initialised before each
+      // iteration's body; the loop's expression runs while it is in its TDZ.
+      const initializedAt = loop ? (loop.body.start ?? 0) : (declarator.end ?? 0);
+      for (const name of Object.keys(t.getBindingIdentifiers(declarator.id))) {
+        if (node.kind === "var") this.declare(name, types.get(name));
+        else this.claim(scope.getBinding(name), name, node.kind === "const" ? "const" : "let", initializedAt, types.get(name));
+      }
+    }
+    // `let x: T;` starts (again) as undefined, which T may not include.
+    replaceDeclaration(path, annotated);
+  }
+
+  /**
+   * A function declared at the top of the body moves into the wrapper, where
+   * it is hoisted as before; one declared in an exploded block becomes an
+   * assignment at the top of its block.
+   */
+  private moveFunctionDeclaration(path: NodePath<t.FunctionDeclaration>): void {
     const node = path.node;
     if (!node.id) return;
-    if (path.parentPath === fn.get("body")) {
-      result.functions.push(node);
-      claimed.add(node.id.name);
+    if (path.parentPath === this.fn.get("body")) {
+      this.result.functions.push(node);
+      this.claimed.add(node.id.name);
       path.remove();
       return;
     }
     const blockScope = path.parentPath.scope;
-    if (!isExploded(blockScope)) return;
+    if (!this.isExploded(blockScope)) return;
     const original = node.id.name;
-    const name = claim(blockScope.getBinding(original), original, "function");
+    const name = this.claim(blockScope.getBinding(original), original, "function");
     // The function keeps its own name (`fn.name`) even when its binding is renamed.
     const expression = t.functionExpression(t.identifier(original), node.params, node.body, node.generator, node.async);
-    const assignments = blockFunctions.get(path.parent) ?? [];
+    const assignments = this.blockFunctions.get(path.parent) ?? [];
     assignments.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(name), expression)));
-    blockFunctions.set(path.parent, assignments);
-    if (path.parentPath.isSwitchCase()) caseSwitches.set(path.parent as t.SwitchCase, path.parentPath.parent as t.SwitchStatement);
+    this.blockFunctions.set(path.parent, assignments);
+    if (path.parentPath.isSwitchCase()) this.caseSwitches.set(path.parent as t.SwitchCase, path.parentPath.parent as t.SwitchStatement);
     path.remove();
   }
-
-  // Block-level functions are initialised when their block is entered: at
-  // the top of a block's body. A switch's case block is entered after the
-  // discriminant and before any test, which has no place in the tree: its
-  // functions wait at the top of their case while block semantics rewrite
-  // them, then join the switch's entry statements.
-  for (const [block, assignments] of blockFunctions) {
-    const body = block.type === "SwitchCase" ? block.consequent : (block as t.BlockStatement).body;
-    body.unshift(...assignments);
-  }
-  // Block semantics first decide which bindings live in environment objects
-  // (those need no name in the wrapper); the others get their final names
-  // before the rewrite.
-  const analysis = analyzeBlockBindings(fn, moved);
-  for (const item of moved) {
-    if (item.binding.scope !== fnScope && !analysis.boxed.has(item)) settleName(item);
-  }
-  result.scopes = applyBlockSemantics(analysis, names, runtime, typescript);
-  // An assignment's target carries no type: the wrapper's `var` does.
-  for (const target of annotatedTargets) dropAnnotations(target);
-  result.vars.push(...result.scopes.vars);
-  for (const [clause, owner] of caseSwitches) moveToSwitchEntry(clause, owner, blockFunctions.get(clause)!, result.scopes);
-  if (typescript) {
-    // A moved class no longer declares its type: it is `any`, declared in the wrapper.
-    const classTypes = anyTypeAliases(fn.node, movedClasses);
-    for (const alias of classTypes) innerTypes.delete(alias.id.name);
-    result.typeDeclarations.push(...classTypes);
-    for (const [name, type] of declaredTypes) result.types.set(name, mentionsAny(type, innerTypes) ? anyType() : type);
-  }
-  return result;
 }
 
 /** What `name` is where `scope` sees it, for typing `new name(…)` (ts-types.ts). */

@@ -79,11 +79,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const kind = kindOf(node)!;
   const isArrow = node.type === "ArrowFunctionExpression";
   const inferred = node.type === "FunctionExpression" || isArrow ? ((node as t.FunctionExpression).id ? null : inferredName(path)) : null;
-  if (node.body.type !== "BlockStatement") {
-    const body = node.body;
-    node.body = t.blockStatement([{ ...t.returnStatement(body), loc: body.loc }]);
-    (node as t.ArrowFunctionExpression).expression = false;
-  }
+  withBlockBody(node);
   const typescript = file.typescript === true;
   // Parameter initialisers run in the step function too (async functions), so `super` there counts.
   // In TypeScript an arrow also keeps the type of `this`, where a function would need it written out.
@@ -99,40 +95,89 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   // Asked before hoisting, while Babel's bindings still describe the source.
   const stable = stableLocals(path as NodePath<t.Function>);
   const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime, typescript);
-
-  let argumentsName = hoist.argumentsName;
-  // An arrow has no `arguments`: arguments past its counted parameters come in through a rest parameter.
-  let restName: string | null = null;
-  const argumentsList = (): string => (restName ??= names.unique("args"));
-  // A `this: T` parameter is a type, not a parameter: it takes no argument.
-  const thisParam = isThisParameter(node.params[0]) ? node.params.shift()! : null;
   // In TypeScript, a rest parameter typed as the parameters it stands for
   // keeps the signature callers see (`arguments` would leave them out).
-  const fromRest = isArrow || typescript;
+  const incoming = lowerIncoming(node, names, file, hoist.argumentsName, isArrow || typescript, typescript);
+
+  const ctx = new LowerContext(kind, finder, names, names.unique("m"), file.runtime, LOWERING);
+  ctx.scopes = hoist.scopes;
+  ctx.stableLocals = stable;
+  // An async function rejects when a parameter initialiser throws, so that
+  // code runs inside the machine; a generator's runs at call time.
+  const paramsInMachine = kind === "async";
+  const tries = buildStates(ctx, node, paramsInMachine ? incoming.params.init : [], file);
+  const step = stepFunction(ctx, stepIsArrow, typescript);
+  nameStep(step, node, displayName(node, inferred));
+
+  const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
+  const start = runtimeCall(file, startHelper(kind, once), startArguments(kind, step, passThis, tries, self));
+  // A sloppy function with default values, patterns or a rest among its
+  // parameters has an unmapped `arguments`; the wrapper's plain parameters
+  // would map its own. (A plain rest kept on the wrapper would not, but a
+  // later Babel transform of the wrapper's rest parameter would.)
+  const argumentsValue =
+    hoist.argumentsName && !node.params.every((param) => param.type === "Identifier") && !path.isInStrictMode()
+      ? runtimeCall(file, "unmapped", [t.identifier("arguments")])
+      : t.identifier("arguments");
+  const preamble = buildPreamble(hoist, incoming.params, ctx, incoming.argumentsName, argumentsValue, incoming.restName, paramsInMachine, typescript);
+  becomeWrapper(node, incoming, preamble, start, typescript);
+  const model = describeFunction(path, kind, ctx, tries, inferred);
+  file.steps.set(step, model);
+  markIdentity(path, file, inferred, kind, computedKeyOf(path));
+}
+
+/** `async (x) => expr` gets the body `{ return expr; }`, so statements can go before it. */
+function withBlockBody(node: t.Function): asserts node is t.Function & { body: t.BlockStatement } {
+  if (node.body.type === "BlockStatement") return;
+  const body = node.body;
+  node.body = t.blockStatement([{ ...t.returnStatement(body), loc: body.loc }]);
+  (node as t.ArrowFunctionExpression).expression = false;
+}
+
+/** The wrapper's parameters, and how the original ones are bound from them. */
+interface Incoming {
+  params: LoweredParams;
+  /** The wrapper's copy of `arguments`, when the body or the parameters read it. */
+  argumentsName: string | null;
+  /** The wrapper's rest parameter standing for the parameters after the counted ones, if any. */
+  restName: string | null;
+  /** A `this: T` parameter (TypeScript), put back first on the wrapper. */
+  thisParam: t.Function["params"][number] | null;
+  /** The source parameters the rest parameter stands for (its tuple type). */
+  sourceParams: t.Function["params"];
+}
+
+/**
+ * Lowers the parameters: the wrapper keeps the ones counted in `length`; the
+ * others are read from `arguments`, or, for an arrow (which has none) and in
+ * TypeScript, from a rest parameter.
+ */
+function lowerIncoming(node: t.Function, names: FunctionNames, file: FileContext, argumentsName: string | null, fromRest: boolean, typescript: boolean): Incoming {
+  let restName: string | null = null;
+  const argumentsList = (): string => (restName ??= names.unique("args"));
+  const argumentsCopy = (): string => (argumentsName ??= names.unique("arguments"));
+  // A `this: T` parameter is a type, not a parameter: it takes no argument.
+  const thisParam = isThisParameter(node.params[0]) ? node.params.shift()! : null;
   const sourceParams = node.params.slice(countedParams(node.params));
   const params = lowerParams(node.params, names, {
     at: (i, counted) =>
       fromRest
         ? nonNull(t.memberExpression(t.identifier(argumentsList()), t.numericLiteral(i - counted), true), typescript)
-        : t.memberExpression(t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i), true),
+        : t.memberExpression(t.identifier(argumentsCopy()), t.numericLiteral(i), true),
     from: (i, counted) =>
       fromRest
         ? runtimeCall(file, "rest", [t.identifier(argumentsList()), t.numericLiteral(i - counted)])
-        : runtimeCall(file, "rest", [t.identifier((argumentsName ??= names.unique("arguments"))), t.numericLiteral(i)]),
+        : runtimeCall(file, "rest", [t.identifier(argumentsCopy()), t.numericLiteral(i)]),
     uninitialized: (name) => runtimeCall(file, "uninitialized", [t.stringLiteral(name)]),
   });
+  return { params, argumentsName, restName, thisParam, sourceParams };
+}
 
-  const machine = names.unique("m");
-  const ctx = new LowerContext(kind, finder, names, machine, file.runtime, LOWERING);
-  ctx.scopes = hoist.scopes;
-  ctx.stableLocals = stable;
-  const body = node.body.body;
-  // An async function rejects when a parameter initialiser throws, so that
-  // code runs inside the machine; a generator's runs at call time.
-  const paramsInMachine = kind === "async";
-  if (paramsInMachine) for (const statement of params.init) emitNative(ctx, statement);
+/** Lowers the body (after `paramsInit`) into states; returns the try table. */
+function buildStates(ctx: LowerContext, node: t.Function & { body: t.BlockStatement }, paramsInit: t.Statement[], file: FileContext): number[] {
+  for (const statement of paramsInit) emitNative(ctx, statement);
   ctx.enterScope(node);
-  explodeStatements(ctx, body);
+  explodeStatements(ctx, node.body.body);
   const exit = ctx.leaps.exitUsed;
   if (exit) {
     // Falling off the end returns undefined, not whatever `return` a
@@ -143,43 +188,34 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   }
   const tries = ctx.emitter.finish();
   if (file.annotateFrom !== null) annotateStates(ctx, file.annotateFrom);
+  return tries;
+}
+
+/** The step function: the states in their switch, taking the machine (when there is more than one state). */
+function stepFunction(ctx: LowerContext, isArrow: boolean, typescript: boolean): t.ArrowFunctionExpression | t.FunctionExpression {
   const stepBody = buildStepBody(ctx);
   // (Typed `any` in TypeScript: the runtime inlined into a TypeScript file types its parameters `any`, which types no argument.)
-  const stepParams = ctx.emitter.states.length > 1 ? [anyIn(t.identifier(machine), typescript)] : [];
-  const step = stepIsArrow
-    ? t.arrowFunctionExpression(stepParams, t.blockStatement(stepBody))
-    : t.functionExpression(null, stepParams, t.blockStatement(stepBody));
-  nameStep(step, node, displayName(node, inferred));
+  const stepParams = ctx.emitter.states.length > 1 ? [anyIn(t.identifier(ctx.machine), typescript)] : [];
+  return isArrow ? t.arrowFunctionExpression(stepParams, t.blockStatement(stepBody)) : t.functionExpression(null, stepParams, t.blockStatement(stepBody));
+}
 
-  const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
-  const start = runtimeCall(file, startHelper(kind, once), startArguments(kind, step, passThis, tries, self));
-
-  // A sloppy function with default values, patterns or a rest among its
-  // parameters has an unmapped `arguments`; the wrapper's plain parameters
-  // would map its own. (A plain rest kept on the wrapper would not, but a
-  // later Babel transform of the wrapper's rest parameter would.)
-  const argumentsValue =
-    hoist.argumentsName && !node.params.every((param) => param.type === "Identifier") && !path.isInStrictMode()
-      ? runtimeCall(file, "unmapped", [t.identifier("arguments")])
-      : t.identifier("arguments");
-  const preamble = buildPreamble(hoist, params, ctx, argumentsName, argumentsValue, restName, paramsInMachine, typescript);
+/** The function itself becomes the wrapper: plain, its parameters, the preamble, and the start of its machine. */
+function becomeWrapper(node: t.Function & { body: t.BlockStatement }, incoming: Incoming, preamble: t.Statement[], start: t.Expression, typescript: boolean): void {
   const directives = node.body.directives;
   node.async = false;
   node.generator = false;
-  const rest = restName ? t.restElement(t.identifier(restName)) : null;
-  if (rest && typescript) rest.typeAnnotation = t.tsTypeAnnotation(restTupleType(sourceParams));
-  node.params = rest ? [...params.params, rest] : params.params;
-  if (thisParam) node.params.unshift(thisParam as t.Identifier);
-  if (isArrow && preamble.length === 0 && directives.length === 0) {
-    (node as t.ArrowFunctionExpression).body = start;
-    (node as t.ArrowFunctionExpression).expression = true;
+  const rest = incoming.restName ? t.restElement(t.identifier(incoming.restName)) : null;
+  if (rest && typescript) rest.typeAnnotation = t.tsTypeAnnotation(restTupleType(incoming.sourceParams));
+  node.params = rest ? [...incoming.params.params, rest] : incoming.params.params;
+  if (incoming.thisParam) node.params.unshift(incoming.thisParam as t.Identifier);
+  if (node.type === "ArrowFunctionExpression" && preamble.length === 0 && directives.length === 0) {
+    const arrow: t.ArrowFunctionExpression = node;
+    arrow.body = start;
+    arrow.expression = true;
   } else {
     // Calling the function starts the machine: that `return` maps to the function.
     node.body = t.blockStatement([...preamble, { ...t.returnStatement(start), loc: node.loc ?? null }], directives);
   }
-  const model = describeFunction(path, kind, ctx, tries, inferred);
-  file.steps.set(step, model);
-  markIdentity(path, file, inferred, kind, computedKeyOf(path));
 }
 
 function buildPreamble(
