@@ -12,7 +12,7 @@ import type { PluginObj, PluginPass } from "@babel/core";
 import type * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./options.js";
 import { lowerProgramPath } from "./transform.js";
-import { forgetNoSource } from "./lower/source-position.js";
+import { forgetNoSource } from "./lower/states/source-position.js";
 import type { NodePath } from "./babel.js";
 import { reportedToBabel, type CodeFrameSource } from "./babel-plugin-errors.js";
 

@@ -16,8 +16,8 @@ import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
 import { retryOnLargeStack } from "./large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
-import { lowerLocalEnums } from "./lower/local-enums.js";
-import { isTypeOnly } from "./lower/type-positions.js";
+import { lowerLocalEnums } from "./lower/typescript/local-enums.js";
+import { isTypeOnly } from "./lower/typescript/type-positions.js";
 
 export interface TransformResult {
   code: string;

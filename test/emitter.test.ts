@@ -1,11 +1,11 @@
 // Unit tests of the intermediate form: the Emitter's states, labels, regions
 // and try table, and the LeapStack's routes through cleanups, each checked
-// on the code it emits (src/lower/emitter.ts has the table of operations).
+// on the code it emits (src/lower/states/emitter.ts has the table of operations).
 
 import { describe, it, expect } from "vitest";
 import * as t from "@babel/types";
-import { Emitter } from "../src/lower/emitter.js";
-import { LeapStack, lazyName, type Cleanup } from "../src/lower/leaps.js";
+import { Emitter } from "../src/lower/states/emitter.js";
+import { LeapStack, lazyName, type Cleanup } from "../src/lower/states/leaps.js";
 import { generate } from "../src/babel.js";
 
 /** Each state as `n: code` (one line per statement), after finish(). */

@@ -3,11 +3,11 @@
 // (its own locals, moved out of the step function, plus temporaries).
 
 import * as t from "@babel/types";
-import { Emitter } from "./emitter.js";
-import { LeapStack } from "./leaps.js";
+import { Emitter } from "./states/emitter.js";
+import { LeapStack } from "./states/leaps.js";
 import { SuspensionFinder, type FunctionKind } from "./suspension.js";
 import type { RuntimeRef } from "./runtime-ref.js";
-import type { ScopeSetup } from "./block-bindings.js";
+import type { ScopeSetup } from "./scope/block-bindings.js";
 import type { Lowering } from "./recursion.js";
 
 export interface NameSource {

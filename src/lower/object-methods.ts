@@ -23,7 +23,7 @@ import * as t from "@babel/types";
 import type { NodePath } from "../babel.js";
 import type { FunctionKind } from "./suspension.js";
 import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
-import { eachValueChild } from "./type-positions.js";
+import { eachValueChild } from "./typescript/type-positions.js";
 
 interface Mark {
   kind: FunctionKind;

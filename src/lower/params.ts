@@ -11,9 +11,9 @@
 import * as t from "@babel/types";
 import type { NameSource } from "./context.js";
 import { unsupported } from "./unsupported.js";
-import { locate } from "./source-position.js";
-import { annotationOf, initializerType, patternTypes, type TypeMap } from "./ts-types.js";
-import { isTypeOnly } from "./type-positions.js";
+import { locate } from "./states/source-position.js";
+import { annotationOf, initializerType, patternTypes, type TypeMap } from "./typescript/ts-types.js";
+import { isTypeOnly } from "./typescript/type-positions.js";
 
 export interface LoweredParams {
   /** The wrapper's own parameters. */

@@ -3,7 +3,7 @@
 // native `try`, loops and block scoping keep working there unchanged.
 
 import * as t from "@babel/types";
-import { eachValueChild } from "./type-positions.js";
+import { eachValueChild } from "./typescript/type-positions.js";
 
 export type FunctionKind = "async" | "generator" | "asyncGenerator";
 

@@ -16,7 +16,7 @@ import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain, e
 import { explodeAssignment, explodeUpdate, explodeDelete } from "./assignments.js";
 import { explodeLogical, explodeConditional } from "./control.js";
 import { unsupported } from "../unsupported.js";
-import { eachValueChild } from "../type-positions.js";
+import { eachValueChild } from "../typescript/type-positions.js";
 
 export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreResult = false): t.Expression {
   if (!ctx.suspends(node)) return node;

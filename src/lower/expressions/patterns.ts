@@ -9,7 +9,7 @@ import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import { explodeExpression } from "../recursion.js";
 import { explodeMemberParts } from "./calls.js";
-import { openIterator, insideIterator, emitIteratorExits } from "../iteration.js";
+import { openIterator, insideIterator, emitIteratorExits } from "../states/iteration.js";
 import { runtimeCall } from "../runtime-ref.js";
 import { unsupported } from "../unsupported.js";
 

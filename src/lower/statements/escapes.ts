@@ -22,7 +22,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { locate } from "../source-position.js";
+import { locate } from "../states/source-position.js";
 
 interface NativeScope {
   /** Native loops around the current position. */

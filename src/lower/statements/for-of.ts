@@ -13,7 +13,7 @@ import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
 import { explodeExpression, explodeStatement } from "../recursion.js";
 import { assignToTarget } from "../expressions/patterns.js";
-import { openIterator, insideIterator, emitIteratorExits } from "../iteration.js";
+import { openIterator, insideIterator, emitIteratorExits } from "../states/iteration.js";
 import { runtimeCall } from "../runtime-ref.js";
 import { loopTarget } from "./loop-target.js";
 

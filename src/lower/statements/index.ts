@@ -15,7 +15,7 @@ import { explodeForOf } from "./for-of.js";
 import { explodeSwitch } from "./switch.js";
 import { explodeTry } from "./try.js";
 import { rewriteEscapes, isJumpBlock, isGroupBlock } from "./escapes.js";
-import { locate } from "../source-position.js";
+import { locate } from "../states/source-position.js";
 
 export function explodeStatements(ctx: LowerContext, statements: t.Statement[]): void {
   for (const statement of statements) explodeStatement(ctx, statement);

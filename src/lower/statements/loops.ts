@@ -4,12 +4,12 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import type { Label } from "../emitter.js";
+import type { Label } from "../states/emitter.js";
 import { explodeExpression, emitForEffect, explodeStatement } from "../recursion.js";
 import { assignToTarget } from "../expressions/patterns.js";
 import { runtimeCall } from "../runtime-ref.js";
 import { loopTarget } from "./loop-target.js";
-import { traverseValues } from "../type-positions.js";
+import { traverseValues } from "../typescript/type-positions.js";
 
 function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, end: ReturnType<LowerContext["emitter"]["label"]>): void {
   if (!test || (test.type === "BooleanLiteral" && test.value)) return;

@@ -19,7 +19,7 @@
 
 import * as t from "@babel/types";
 import type { LowerContext } from "../context.js";
-import { lazyName, type Cleanup } from "../leaps.js";
+import { lazyName, type Cleanup } from "../states/leaps.js";
 import { assignToTarget } from "../expressions/patterns.js";
 import { explodeStatement } from "../recursion.js";
 

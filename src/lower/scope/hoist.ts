@@ -17,17 +17,17 @@
 //     `new.target` with wrapper-level copies (an arrow step sees them itself).
 
 import * as t from "@babel/types";
-import type { NodePath, Scope, Binding } from "../babel.js";
-import type { SuspensionFinder } from "./suspension.js";
-import type { NameSource } from "./context.js";
-import { keepInferredNames } from "./inferred-names.js";
+import type { NodePath, Scope, Binding } from "../../babel.js";
+import type { SuspensionFinder } from "../suspension.js";
+import type { NameSource } from "../context.js";
+import { keepInferredNames } from "../naming/inferred-names.js";
 import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
-import type { RuntimeRef } from "./runtime-ref.js";
-import { unsupported } from "./unsupported.js";
-import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "./ts-types.js";
-import { skipTypes, traverseValues, renameValue } from "./type-positions.js";
-import { renameRepeatedBlockTypes } from "./block-types.js";
+import type { RuntimeRef } from "../runtime-ref.js";
+import { unsupported } from "../unsupported.js";
+import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "../typescript/ts-types.js";
+import { skipTypes, traverseValues, renameValue } from "../typescript/type-positions.js";
+import { renameRepeatedBlockTypes } from "../typescript/block-types.js";
 
 export interface HoistResult {
   /** Names to declare with `var` in the wrapper. */

@@ -27,9 +27,9 @@
 // Annex B does not apply, hoisting alone keeps the function in its block.
 
 import * as t from "@babel/types";
-import type { NodePath, Scope } from "../babel.js";
-import type { NameSource } from "./context.js";
-import { skipTypes, followTypeQueries } from "./type-positions.js";
+import type { NodePath, Scope } from "../../babel.js";
+import type { NameSource } from "../context.js";
+import { skipTypes, followTypeQueries } from "../typescript/type-positions.js";
 
 type Finder = { has(node: t.Node | null | undefined): boolean };
 

@@ -17,8 +17,8 @@
 // their declaration throws, and must throw before the suspension.
 
 import * as t from "@babel/types";
-import type { NodePath } from "../babel.js";
-import { traverseValues } from "./type-positions.js";
+import type { NodePath } from "../../babel.js";
+import { traverseValues } from "../typescript/type-positions.js";
 
 export function stableLocals(fn: NodePath<t.Function>): Set<string> {
   const stable = new Set<string>();

@@ -8,7 +8,7 @@
 //       res = _m.v;
 
 import * as t from "@babel/types";
-import type { LowerContext } from "./context.js";
+import type { LowerContext } from "../context.js";
 
 const MAX_LENGTH = 72;
 

@@ -19,13 +19,13 @@
 // Bindings needing none of this stay plain variables, which is most of them.
 
 import * as t from "@babel/types";
-import { asPlainCallee, isCalled } from "./plain-callee.js";
-import type { NodePath, Binding } from "../babel.js";
-import type { NameSource } from "./context.js";
-import { mentions } from "./names.js";
-import { runtimeMember, type RuntimeRef } from "./runtime-ref.js";
-import { skipTypes } from "./type-positions.js";
-import { anyIn } from "./ts-types.js";
+import { asPlainCallee, isCalled } from "../plain-callee.js";
+import type { NodePath, Binding } from "../../babel.js";
+import type { NameSource } from "../context.js";
+import { mentions } from "../naming/names.js";
+import { runtimeMember, type RuntimeRef } from "../runtime-ref.js";
+import { skipTypes } from "../typescript/type-positions.js";
+import { anyIn } from "../typescript/ts-types.js";
 
 export interface MovedBinding {
   binding: Binding;

@@ -23,11 +23,11 @@
 // parameters assigns the parameter in between.)
 
 import * as t from "@babel/types";
-import type { NodePath, Binding } from "../babel.js";
-import type { NameSource } from "./context.js";
-import { keepInferredNames } from "./inferred-names.js";
-import { skipTypes, traverseValues, followTypeQueries } from "./type-positions.js";
-import type { RuntimeRef } from "./runtime-ref.js";
+import type { NodePath, Binding } from "../../babel.js";
+import type { NameSource } from "../context.js";
+import { keepInferredNames } from "../naming/inferred-names.js";
+import { skipTypes, traverseValues, followTypeQueries } from "../typescript/type-positions.js";
+import type { RuntimeRef } from "../runtime-ref.js";
 
 /** Renames the body's bindings that the parameters' scope would see; returns the copies to make at the body's start. */
 export function separateBodyFromParams(fn: NodePath<t.Function>, names: NameSource, runtime: RuntimeRef): t.Statement[] {

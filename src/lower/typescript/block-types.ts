@@ -8,7 +8,7 @@
 // references inside its block follow it.
 
 import * as t from "@babel/types";
-import type { NameSource } from "./context.js";
+import type { NameSource } from "../context.js";
 
 type TypeDeclaration = t.TSTypeAliasDeclaration | t.TSInterfaceDeclaration;
 

@@ -5,7 +5,7 @@
 // refers to) and from each other; each function can use `_m` for its machine.
 
 import * as t from "@babel/types";
-import type { NameSource } from "./context.js";
+import type { NameSource } from "../context.js";
 
 export class FunctionNames implements NameSource {
   constructor(private readonly taken: Set<string>) {}

@@ -16,7 +16,7 @@
 // exception from closing propagates outward rather than re-entering them.
 
 import * as t from "@babel/types";
-import type { LowerContext } from "./context.js";
+import type { LowerContext } from "../context.js";
 import type { Label, Region } from "./emitter.js";
 import { lazyName, type Cleanup } from "./leaps.js";
 

@@ -1,10 +1,10 @@
 // Names that functions and classes take from where they stand.
 
 import * as t from "@babel/types";
-import type { NodePath } from "../babel.js";
+import type { NodePath } from "../../babel.js";
 import { mentions } from "./names.js";
-import { skipTypes } from "./type-positions.js";
-import { runtimeCall, type RuntimeRef } from "./runtime-ref.js";
+import { skipTypes } from "../typescript/type-positions.js";
+import { runtimeCall, type RuntimeRef } from "../runtime-ref.js";
 
 /**
  * An anonymous function assigned to a binding is named after it (`let f =

@@ -10,7 +10,7 @@
 // suspends is a single state and needs no switch at all.
 
 import * as t from "@babel/types";
-import type { LowerContext } from "./context.js";
+import type { LowerContext } from "../context.js";
 import { NO_SOURCE } from "./source-position.js";
 
 export function buildStepBody(ctx: LowerContext): t.Statement[] {
