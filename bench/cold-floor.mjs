@@ -1,7 +1,7 @@
 // The least a command line built on the project's stack can do on a tree, as
 // a fresh process, with nothing lowered: start Node, load Babel's parser (and
 // printer), read every .js file under the folder, parse the ones the CLI
-// would parse (the same text test, src/may-need-lowering.ts), print them back
+// would parse (the same text test, src/cli/may-need-lowering.ts), print them back
 // unchanged with @babel/generator when asked to, and write every file into
 // out/, keeping the tree. The modules are imported the way the CLI imports
 // them. bench/throughput.mjs times it from outside like the CLI rows: any
@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "@babel/parser";
 import generateModule from "@babel/generator";
-import { mayNeedLowering } from "../dist/may-need-lowering.js";
+import { mayNeedLowering } from "../dist/cli/may-need-lowering.js";
 
 const generate = typeof generateModule === "function" ? generateModule : generateModule.default;
 

@@ -10,11 +10,11 @@
 
 import type { PluginObj, PluginPass } from "@babel/core";
 import type * as t from "@babel/types";
-import { normalizeOptions, type TransformOptions } from "./options.js";
-import { lowerProgramPath } from "./transform.js";
+import { normalizeOptions, type TransformOptions } from "./pipeline/options.js";
+import { lowerProgramPath } from "./pipeline/transform.js";
 import { forgetNoSource } from "./lower/states/source-position.js";
-import type { NodePath } from "./babel.js";
-import { reportedToBabel, type CodeFrameSource } from "./babel-plugin-errors.js";
+import type { NodePath } from "./host/babel.js";
+import { reportedToBabel, type CodeFrameSource } from "./host/babel-plugin-errors.js";
 
 export type PluginOptions = Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule" | "annotate">;
 

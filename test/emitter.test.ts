@@ -6,7 +6,7 @@ import { describe, it, expect } from "vitest";
 import * as t from "@babel/types";
 import { Emitter } from "../src/lower/states/emitter.js";
 import { LeapStack, lazyName, type Cleanup } from "../src/lower/states/leaps.js";
-import { generate } from "../src/babel.js";
+import { generate } from "../src/host/babel.js";
 
 /** Each state as `n: code` (one line per statement), after finish(). */
 function states(emitter: Emitter): string[] {

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // The built compiler, as users get it: input nested too deeply for the
 // default stack is compiled again on a worker thread, which loads the built
-// dist/large-stack-worker.js (`npm test` builds first).
+// dist/host/large-stack-worker.js (`npm test` builds first).
 import { transform, AwaitlessSyntaxError, AwaitlessUnsupportedError } from "../dist/index.js";
 import { runNodeAsync } from "./support/run-node-async.js";
 import type { RunResult } from "./support/run-node.js";

@@ -17,7 +17,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createRequire } from "node:module";
 import { stripVTControlCharacters } from "node:util";
 import { transform, AwaitlessInputTooDeepError, type TransformOptions } from "../src/index.js";
-import { reportedToBabel } from "../src/babel-plugin-errors.js";
+import { reportedToBabel } from "../src/host/babel-plugin-errors.js";
 import awaitless from "../src/babel-plugin.js";
 import { loadFixtures, goldenOptions, runnable, type Fixture } from "./support/fixtures.js";
 import { runNodeAsync } from "./support/run-node-async.js";

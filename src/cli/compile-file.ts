@@ -3,9 +3,9 @@
 // build writes exactly what a serial one does.
 
 import { basename, dirname } from "node:path";
-import { transform } from "../transform.js";
-import { mayNeedLowering } from "../may-need-lowering.js";
-import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../errors.js";
+import { transform } from "../pipeline/transform.js";
+import { mayNeedLowering } from "./may-need-lowering.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../pipeline/errors.js";
 import type { CompileOutcome, CompileSettings, CompileTask, Failure } from "./types.js";
 import { ioFailure, notTextFailure } from "./failures.js";
 import { readSourceFile, type SourceText } from "./source-text.js";

@@ -2,9 +2,9 @@
 // each input (stdin too) instead of writing compiled code.
 
 import { resolve } from "node:path";
-import { inspect } from "../inspect.js";
-import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../errors.js";
-import { formatStates } from "../states-format.js";
+import { inspect } from "../pipeline/inspect.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../pipeline/errors.js";
+import { formatStates } from "./states-format.js";
 import { displayPath, type InputRoot } from "./files.js";
 import { notTextFailure } from "./failures.js";
 import { readSourceFile, readSourceStdin, type SourceText } from "./source-text.js";

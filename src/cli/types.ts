@@ -1,13 +1,13 @@
 // The shapes the parts of the CLI hand each other. Everything that crosses to
 // a worker thread (settings, tasks, outcomes) is plain data.
 
-import type { RuntimeMode, SourceType } from "../options.js";
+import type { RuntimeMode, SourceType } from "../pipeline/options.js";
 
 /** "file": a .map file beside the output; "inline": a data URL comment; "both". */
 export type SourceMapMode = "file" | "inline" | "both";
 
 /** The command line, checked and normalised. */
-import type { StatesFormat } from "../states-format.js";
+import type { StatesFormat } from "./states-format.js";
 
 export interface CliOptions {
   /** Files and folders as typed; "-" is stdin. */

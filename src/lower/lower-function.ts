@@ -23,7 +23,7 @@
 // way to keep `super` working inside it; such input is ES2015 already).
 
 import * as t from "@babel/types";
-import type { NodePath } from "../babel.js";
+import type { NodePath } from "../host/babel.js";
 import { SuspensionFinder, suspendsAtMostOnce, type FunctionKind } from "./suspension.js";
 import { LowerContext } from "./context.js";
 import { hoistScope } from "./scope/hoist.js";
@@ -42,7 +42,7 @@ import { describeFunction } from "./states/describe.js";
 import { inferredName } from "./naming/function-name.js";
 import { FunctionNames, namesIn, mentions } from "./naming/names.js";
 import type { ObjectMethodMarks } from "./object-methods.js";
-import type { FunctionModel } from "../model.js";
+import type { FunctionModel } from "../pipeline/model.js";
 import { NO_SOURCE } from "./states/source-position.js";
 import { eachValueChild } from "./typescript/type-positions.js";
 

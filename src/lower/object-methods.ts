@@ -20,7 +20,7 @@
 // move into an arrow; its methods keep the shared prototypes.
 
 import * as t from "@babel/types";
-import type { NodePath } from "../babel.js";
+import type { NodePath } from "../host/babel.js";
 import type { FunctionKind } from "./suspension.js";
 import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { eachValueChild } from "./typescript/type-positions.js";

@@ -1,7 +1,7 @@
 // awaitless/runtime: the helpers compiled code calls, under the names the
 // compiler uses (`_awaitless.async(...)`). Output made with `runtime: "import"`
 // imports this module; `runtime: "inline"` carries a copy of just the units a
-// compiled file needs (src/runtime-binding.ts).
+// compiled file needs (src/output/runtime-binding.ts).
 //
 // The compiler names these exports through one type, RuntimeHelper
 // (src/lower/runtime-ref.ts): renaming or removing one fails its type check.

@@ -3,7 +3,7 @@
 // function in a runtime call would lose that, so lowering asks here first.
 
 import * as t from "@babel/types";
-import type { NodePath } from "../../babel.js";
+import type { NodePath } from "../../host/babel.js";
 
 export function inferredName(path: NodePath): string | null {
   const parent = path.parent;

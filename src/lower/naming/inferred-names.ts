@@ -1,7 +1,7 @@
 // Names that functions and classes take from where they stand.
 
 import * as t from "@babel/types";
-import type { NodePath } from "../../babel.js";
+import type { NodePath } from "../../host/babel.js";
 import { mentions } from "./names.js";
 import { skipTypes } from "../typescript/type-positions.js";
 import { runtimeCall, type RuntimeRef } from "../runtime-ref.js";

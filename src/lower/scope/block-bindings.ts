@@ -20,7 +20,7 @@
 
 import * as t from "@babel/types";
 import { asPlainCallee, isCalled } from "../plain-callee.js";
-import type { NodePath, Binding } from "../../babel.js";
+import type { NodePath, Binding } from "../../host/babel.js";
 import type { NameSource } from "../context.js";
 import { mentions } from "../naming/names.js";
 import { runtimeMember, type RuntimeRef } from "../runtime-ref.js";

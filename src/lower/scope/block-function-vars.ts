@@ -27,7 +27,7 @@
 // Annex B does not apply, hoisting alone keeps the function in its block.
 
 import * as t from "@babel/types";
-import type { NodePath, Scope } from "../../babel.js";
+import type { NodePath, Scope } from "../../host/babel.js";
 import type { NameSource } from "../context.js";
 import { skipTypes, followTypeQueries } from "../typescript/type-positions.js";
 

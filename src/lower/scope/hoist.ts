@@ -17,7 +17,7 @@
 //     `new.target` with wrapper-level copies (an arrow step sees them itself).
 
 import * as t from "@babel/types";
-import type { NodePath, Scope, Binding } from "../../babel.js";
+import type { NodePath, Scope, Binding } from "../../host/babel.js";
 import type { SuspensionFinder } from "../suspension.js";
 import type { NameSource } from "../context.js";
 import { keepInferredNames } from "../naming/inferred-names.js";

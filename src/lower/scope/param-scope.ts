@@ -23,7 +23,7 @@
 // parameters assigns the parameter in between.)
 
 import * as t from "@babel/types";
-import type { NodePath, Binding } from "../../babel.js";
+import type { NodePath, Binding } from "../../host/babel.js";
 import type { NameSource } from "../context.js";
 import { keepInferredNames } from "../naming/inferred-names.js";
 import { skipTypes, traverseValues, followTypeQueries } from "../typescript/type-positions.js";

@@ -17,7 +17,7 @@
 // their declaration throws, and must throw before the suspension.
 
 import * as t from "@babel/types";
-import type { NodePath } from "../../babel.js";
+import type { NodePath } from "../../host/babel.js";
 import { traverseValues } from "../typescript/type-positions.js";
 
 export function stableLocals(fn: NodePath<t.Function>): Set<string> {

@@ -1,10 +1,10 @@
 // Records what lowering made of a function as the public state model.
 
 import type * as t from "@babel/types";
-import type { NodePath } from "../../babel.js";
+import type { NodePath } from "../../host/babel.js";
 import type { LowerContext } from "../context.js";
 import type { FunctionKind } from "../suspension.js";
-import type { FunctionModel, FunctionForm, SourceRange, StateExitModel } from "../../model.js";
+import type { FunctionModel, FunctionForm, SourceRange, StateExitModel } from "../../pipeline/model.js";
 import { isSourced } from "./source-position.js";
 
 const KIND_NAMES = { async: "async", generator: "generator", asyncGenerator: "async generator" } as const;

@@ -47,7 +47,7 @@
 // changes only through its own methods.
 
 import * as t from "@babel/types";
-import type { StateKind, ExitKind } from "../../model.js";
+import type { StateKind, ExitKind } from "../../pipeline/model.js";
 import { NO_SOURCE, isSourced } from "./source-position.js";
 
 export interface Label {

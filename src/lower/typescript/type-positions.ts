@@ -16,7 +16,7 @@
 // read types: avoiding a type's name too costs nothing.
 
 import * as t from "@babel/types";
-import type { Binding, NodePath, Scope, Visitor } from "../../babel.js";
+import type { Binding, NodePath, Scope, Visitor } from "../../host/babel.js";
 
 /** Is `node` a type, or a declaration or part that exists only for the type checker? */
 export function isTypeOnly(node: t.Node): boolean {

@@ -8,11 +8,11 @@ import * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./options.js";
 import { transformOnThisStack, type TransformResult } from "./transform.js";
 import { parserPlugins } from "./parse.js";
-import { retryOnLargeStack } from "./large-stack.js";
-import { rangeOf } from "./lower/states/describe.js";
-import { STEP_STARTERS } from "./lower/start-helpers.js";
+import { retryOnLargeStack } from "../host/large-stack.js";
+import { rangeOf } from "../lower/states/describe.js";
+import { STEP_STARTERS } from "../lower/start-helpers.js";
 import type { FunctionModel } from "./model.js";
-import { eachValueChild } from "./lower/typescript/type-positions.js";
+import { eachValueChild } from "../lower/typescript/type-positions.js";
 
 export type InspectResult = TransformResult;
 

@@ -1,7 +1,7 @@
 // The state model as text: a table for people, JSON for tools, Graphviz DOT
 // for a drawing of the states (`awaitless --states dot f.js | dot -Tsvg`).
 
-import type { FunctionModel, StateModel, ExitKind } from "./model.js";
+import type { FunctionModel, StateModel, ExitKind } from "../pipeline/model.js";
 
 export type StatesFormat = "table" | "json" | "dot";
 

@@ -12,8 +12,8 @@
 // playground) the overflow is reported as `AwaitlessInputTooDeepError` instead.
 
 import type * as WorkerThreads from "node:worker_threads";
-import { normalizeOptions, type TransformOptions } from "./options.js";
-import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "./errors.js";
+import { normalizeOptions, type TransformOptions } from "../pipeline/options.js";
+import { AwaitlessSyntaxError, AwaitlessUnsupportedError, AwaitlessInputTooDeepError } from "../pipeline/errors.js";
 
 /** What the worker can be asked to run; both return what the function of that name returns. */
 export type LargeStackEntry = "transform" | "inspect";

@@ -2,22 +2,22 @@
 // async generator (innermost first, so an outer function sees its inner ones
 // already as plain functions), give the file its runtime binding, print.
 
-import { traverse, generate, type NodePath } from "./babel.js";
+import { traverse, generate, type NodePath } from "../host/babel.js";
 import * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions, type NormalizedOptions } from "./options.js";
 import { parse } from "./parse.js";
-import { lowerFunction, kindOf, type FileContext } from "./lower/lower-function.js";
-import type { RuntimeRef } from "./lower/runtime-ref.js";
-import { ObjectMethodMarks } from "./lower/object-methods.js";
-import { runtimeDeclaration } from "./runtime-binding.js";
-import { UnsupportedInput } from "./lower/unsupported.js";
+import { lowerFunction, kindOf, type FileContext } from "../lower/lower-function.js";
+import type { RuntimeRef } from "../lower/runtime-ref.js";
+import { ObjectMethodMarks } from "../lower/object-methods.js";
+import { runtimeDeclaration } from "../output/runtime-binding.js";
+import { UnsupportedInput } from "../lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
 import type { FunctionModel } from "./model.js";
 import { markUnmappedLines } from "./unmapped-lines.js";
-import { retryOnLargeStack } from "./large-stack.js";
+import { retryOnLargeStack } from "../host/large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
-import { lowerLocalEnums } from "./lower/typescript/local-enums.js";
-import { isTypeOnly } from "./lower/typescript/type-positions.js";
+import { lowerLocalEnums } from "../lower/typescript/local-enums.js";
+import { isTypeOnly } from "../lower/typescript/type-positions.js";
 
 export interface TransformResult {
   code: string;

@@ -72,7 +72,7 @@ const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 /**
  * Input nested more deeply than even a large stack holds (or, where there are
  * no worker threads to retry on, than the caller's stack holds): reported
- * with the file's name instead of a bare RangeError. See src/large-stack.ts.
+ * with the file's name instead of a bare RangeError. See src/host/large-stack.ts.
  */
 export class AwaitlessInputTooDeepError extends Error {
   readonly code = "AWAITLESS_INPUT_TOO_DEEP";

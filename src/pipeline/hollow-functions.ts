@@ -16,7 +16,7 @@
 // program scope instead.
 
 import * as t from "@babel/types";
-import type { Scope } from "./babel.js";
+import type { Scope } from "../host/babel.js";
 
 export interface Hollowed {
   /** Every identifier name in the file, for reserveNames. */

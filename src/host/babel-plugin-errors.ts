@@ -1,9 +1,9 @@
 // What a Babel build shows for a file that lowering cannot take.
 
 import type * as t from "@babel/types";
-import { UnsupportedInput } from "./lower/unsupported.js";
+import { UnsupportedInput } from "../lower/unsupported.js";
 import { isStackOverflow } from "./large-stack.js";
-import { AwaitlessInputTooDeepError } from "./errors.js";
+import { AwaitlessInputTooDeepError } from "../pipeline/errors.js";
 
 /** Babel's File (7 and 8): its typings leave this method out. */
 export interface CodeFrameSource {

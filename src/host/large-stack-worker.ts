@@ -3,9 +3,9 @@
 // is blocked in Atomics.wait.
 
 import { workerData, type MessagePort } from "node:worker_threads";
-import { transformOnThisStack } from "./transform.js";
-import { inspectOnThisStack } from "./inspect.js";
-import { normalizeOptions } from "./options.js";
+import { transformOnThisStack } from "../pipeline/transform.js";
+import { inspectOnThisStack } from "../pipeline/inspect.js";
+import { normalizeOptions } from "../pipeline/options.js";
 import { serializeError, type LargeStackReply, type LargeStackRequest } from "./large-stack.js";
 
 const { request, port, done } = workerData as { workerUrl: string; request: LargeStackRequest; port: MessagePort; done: Int32Array };

@@ -10,10 +10,10 @@
 
 import * as t from "@babel/types";
 import { parse } from "@babel/parser";
-import type { NormalizedOptions } from "./options.js";
-import type { RuntimeRef } from "./lower/runtime-ref.js";
-import { units, helpers } from "./generated/runtime-chunks.js";
-import { NO_SOURCE } from "./lower/states/source-position.js";
+import type { NormalizedOptions } from "../pipeline/options.js";
+import type { RuntimeRef } from "../lower/runtime-ref.js";
+import { units, helpers } from "../generated/runtime-chunks.js";
+import { NO_SOURCE } from "../lower/states/source-position.js";
 import { topLevelNames } from "./top-level-names.js";
 import { typeInlineRuntime } from "./typed-runtime.js";
 
