@@ -17,6 +17,7 @@ import { markUnmappedLines } from "./unmapped-lines.js";
 import { retryOnLargeStack } from "../host/large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
 import { lowerLocalEnums } from "../lower/typescript/local-enums.js";
+import { disambiguateForTypeScript } from "../output/typescript-print.js";
 import { isTypeOnly } from "../lower/typescript/type-positions.js";
 
 export interface TransformResult {
@@ -65,6 +66,7 @@ export function transformOnThisStack(code: string, options?: TransformOptions): 
   const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code, true), code, opts.filename);
   // Nothing to lower: hand the text back as it was, not reprinted.
   if (functions.length === 0) return { result: { code, map: null, functions }, runtimeName: null };
+  if (opts.typescript) disambiguateForTypeScript(ast);
   const output = generate(
     ast,
     {
