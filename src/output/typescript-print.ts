@@ -20,13 +20,22 @@
 // `0 < ((x as T) > (await y)())` becomes `0 < (_temp > (0, _m.v)())`. A name
 // on the left of such a `>` is written `(name satisfies unknown)`: no type
 // starts that way, and its type stays the name's (`(0, name)` would do too,
-// but TypeScript reports a comma whose left side has no effect).
+// but TypeScript reports a comma whose left side has no effect). And
+// `(a < b) > (c)`, printed by precedence as `a < b > (c)`, reads as the
+// same call, as does `f((a < b), c > (d))` printed `f(a < b, c > (d))`: a
+// `<` comparison keeps parentheses as the left operand of a `>` operator and
+// before a later element of an argument list, array or sequence.
 
 import * as t from "@babel/types";
 
 /** Makes the output unambiguous, in place, throughout `ast`. */
 export function disambiguateForTypeScript(ast: t.Node): void {
   t.traverseFast(ast, (node) => {
+    if (node.type === "BinaryExpression" && node.operator.startsWith(">") && isLessThan(node.left)) {
+      node.left = t.parenthesizedExpression(node.left);
+    }
+    const list = listOf(node);
+    if (list) for (let i = 0; i < list.length - 1; i++) if (isLessThan(list[i])) list[i] = t.parenthesizedExpression(list[i] as t.Expression);
     if (node.type === "BinaryExpression" && node.operator === "<" && node.right.type === "BinaryExpression" && node.right.operator === ">") {
       const inner = node.right;
       if (inner.left.type === "Identifier") inner.left = t.tsSatisfiesExpression(inner.left, t.tsUnknownKeyword());
@@ -39,6 +48,26 @@ export function disambiguateForTypeScript(ast: t.Node): void {
       node.expression = t.parenthesizedExpression(node.expression);
     }
   });
+}
+
+function isLessThan(node: t.Node | null | undefined): node is t.BinaryExpression {
+  return node?.type === "BinaryExpression" && node.operator === "<";
+}
+
+/** The elements of a comma-separated list of expressions, if `node` has one. */
+function listOf(node: t.Node): Array<t.Node | null> | null {
+  switch (node.type) {
+    case "CallExpression":
+    case "NewExpression":
+    case "OptionalCallExpression":
+      return node.arguments;
+    case "ArrayExpression":
+      return node.elements;
+    case "SequenceExpression":
+      return node.expressions;
+    default:
+      return null;
+  }
 }
 
 function isAsOrSatisfies(node: t.Node): node is t.TSAsExpression | t.TSSatisfiesExpression {
