@@ -26,7 +26,8 @@ import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type Scop
 import type { RuntimeRef } from "../runtime-ref.js";
 import { unsupported } from "../unsupported.js";
 import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "../typescript/ts-types.js";
-import { skipTypes, traverseValues, renameValue } from "../typescript/type-positions.js";
+import { skipTypes, traverseValues } from "../typescript/type-positions.js";
+import { renameBinding } from "./rename.js";
 import { renameRepeatedBlockTypes } from "../typescript/block-types.js";
 
 export interface HoistResult {
@@ -66,6 +67,8 @@ export function hoistScope(
     typeDeclarations: [],
   };
   if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
+  // An arrow step sees the wrapper's `arguments`, but a `var arguments` in it would be a new variable.
+  else if (fn.node.type !== "ArrowFunctionExpression") renameOwnArgumentsBinding(fn, names);
   if (!finder.has(fn.node.body)) return result;
   const hoister = new Hoister(fn, finder, names, runtime, typescript, result);
   hoister.moveDeclarations();
@@ -203,8 +206,7 @@ class Hoister {
     let finalName = item.name;
     if (this.claimed.has(finalName) || (this.outsideNames ??= collectOutsideNames(this.fn)).has(finalName)) {
       finalName = this.names.unique(item.name);
-      renameValue(item.binding.scope, item.name, finalName);
-      renameRepeatedTargets(item.binding.scope.block, item.name, finalName);
+      renameBinding(item.binding.scope, item.name, finalName);
       keepInferredNames(item.binding.scope.path, finalName, item.name, this.runtime);
     }
     this.claimed.add(finalName);
@@ -408,49 +410,10 @@ function collectOutsideNames(fn: FunctionPath): Set<string> {
 }
 
 /**
- * Babel's rename renames one target per name in an assignment pattern
- * (`({ p: e, q: e } = v)` keeps one `e`): it collects the targets keyed by
- * name. Targets of one pattern resolve in one scope, so where a pattern now
- * has `to`, every `from` in it is the same binding and is renamed too. (`to`
- * is a fresh name: it was in no pattern before the rename.)
- */
-function renameRepeatedTargets(block: t.Node, from: string, to: string): void {
-  traverseValues(block, (node) => {
-    let pattern: t.Node | null = null;
-    if (node.type === "AssignmentExpression") pattern = node.left;
-    else if ((node.type === "ForOfStatement" || node.type === "ForInStatement") && node.left.type !== "VariableDeclaration") pattern = node.left;
-    if (!pattern || pattern.type === "Identifier" || pattern.type === "MemberExpression") return;
-    const targets = patternTargets(pattern);
-    if (targets.some((id) => id.name === to)) for (const id of targets) if (id.name === from) id.name = to;
-  });
-}
-
-/** The identifiers a destructuring pattern assigns (not those in its default values or computed keys). */
-function patternTargets(pattern: t.Node, into: t.Identifier[] = []): t.Identifier[] {
-  switch (pattern.type) {
-    case "Identifier":
-      into.push(pattern);
-      break;
-    case "ObjectPattern":
-      for (const property of pattern.properties) patternTargets(property.type === "RestElement" ? property.argument : property.value, into);
-      break;
-    case "ArrayPattern":
-      for (const element of pattern.elements) if (element) patternTargets(element, into);
-      break;
-    case "RestElement":
-      patternTargets(pattern.argument, into);
-      break;
-    case "AssignmentPattern":
-      patternTargets(pattern.left, into);
-      break;
-  }
-  return into;
-}
-
-/**
  * A sloppy function may name a parameter, a `var` or a function `arguments`.
  * Its body moves into the step function, whose own `arguments` would hide
- * that binding, so the binding is renamed. A plain `var arguments` starts out
+ * that binding (an arrow step has none, but a `var arguments` in it would
+ * declare a new one), so the binding is renamed. A plain `var arguments` starts out
  * holding the arguments object (declaring it again does not reset it), so it
  * is first set from the wrapper's copy, which the traversal after this makes.
  */
@@ -458,7 +421,7 @@ function renameOwnArgumentsBinding(fn: FunctionPath, names: NameSource): void {
   const binding = fn.scope.getOwnBinding("arguments");
   if (!binding) return;
   const renamed = names.unique("arguments");
-  fn.scope.rename("arguments", renamed);
+  renameBinding(fn.scope, "arguments", renamed);
   if (binding.kind !== "var") return;
   const body = fn.node.body as t.BlockStatement;
   body.body.unshift(t.expressionStatement(t.assignmentExpression("=", t.identifier(renamed), t.identifier("arguments"))));

@@ -86,22 +86,29 @@ function enumBuilder(declaration: t.TSEnumDeclaration): t.FunctionExpression {
   const declared = declaration.body?.members ?? declaration.members;
   const members = declared.map(memberName);
   const strings = new Set<string>();
+  /** Members whose value TypeScript computes as a number: a member without initialiser counts on from one. */
+  const numbers = new Set<string>();
   const statements: t.Statement[] = [];
   let previous: string | null = null;
   for (const [index, member] of declared.entries()) {
     const name = members[index];
+    // Without an initialiser: 0 first, else one more than a numeric constant
+    // before it; after any other member TypeScript reports an error and emits `void 0`.
     const value = member.initializer
       ? qualifyMembers(member.initializer, self, new Set(members))
       : previous === null
         ? t.numericLiteral(0)
-        : t.binaryExpression("+", memberOf(self, previous), t.numericLiteral(1));
+        : numbers.has(previous)
+          ? t.binaryExpression("+", memberOf(self, previous), t.numericLiteral(1))
+          : t.unaryExpression("void", t.numericLiteral(0));
+    if (member.initializer ? isNumericConstant(member.initializer, self, numbers) : previous === null || numbers.has(previous)) numbers.add(name);
     const store = t.assignmentExpression("=", t.memberExpression(t.identifier(self), t.stringLiteral(name), true), value);
     // A member whose value TypeScript knows to be a string has no reverse mapping.
     const isString = member.initializer ? isStringConstant(member.initializer, strings) : false;
     if (isString) strings.add(name);
     const statement = isString
-        ? t.expressionStatement(store)
-        : t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.identifier(self), store, true), t.stringLiteral(name)));
+      ? t.expressionStatement(store)
+      : t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.identifier(self), store, true), t.stringLiteral(name)));
     // Each member's statement maps to the member (source maps, states annotated with their lines).
     statements.push({ ...statement, loc: member.loc, start: member.start, end: member.end });
     previous = name;
@@ -148,6 +155,34 @@ function qualifyMembers(initializer: t.Expression, self: string, members: Set<st
     return node;
   };
   return rewrite(initializer, null, null, new Set()) as t.Expression;
+}
+
+const NUMERIC_OPERATORS = new Set(["+", "-", "*", "/", "%", "**", "|", "&", "^", "<<", ">>", ">>>"]);
+
+/**
+ * Is the initialiser a constant TypeScript computes as a number: a numeric
+ * literal, an earlier numeric member (by bare name or through the enum), or
+ * arithmetic on those?
+ */
+function isNumericConstant(node: t.Expression, self: string, numbers: Set<string>): boolean {
+  switch (node.type) {
+    case "NumericLiteral":
+      return true;
+    case "ParenthesizedExpression":
+      return isNumericConstant(node.expression, self, numbers);
+    case "UnaryExpression":
+      return (node.operator === "-" || node.operator === "+" || node.operator === "~") && isNumericConstant(node.argument, self, numbers);
+    case "BinaryExpression":
+      return NUMERIC_OPERATORS.has(node.operator) && node.left.type !== "PrivateName" && isNumericConstant(node.left, self, numbers) && isNumericConstant(node.right, self, numbers);
+    case "Identifier":
+      return numbers.has(node.name);
+    case "MemberExpression": {
+      const key = node.computed ? (node.property.type === "StringLiteral" ? node.property.value : null) : node.property.type === "Identifier" ? node.property.name : null;
+      return node.object.type === "Identifier" && node.object.name === self && key !== null && numbers.has(key);
+    }
+    default:
+      return false;
+  }
 }
 
 /** Does TypeScript know the initialiser's value is a string (a string constant expression)? */
