@@ -84,8 +84,9 @@ function aspect(reason) {
 }
 
 /**
- * Writes a shrunk mismatch as fixtures/<name>/input.js (+ options.json for
- * scripts) under `dir`, with the two outputs beside it for the report.
+ * Writes a shrunk mismatch as <name>/input.js (+ options.json for scripts)
+ * under `dir`, with the two outputs beside it for the report; once the bug
+ * is fixed it becomes a fixture.
  */
 export function writePendingFixture(dir, mismatch, shrunk) {
   const name = `fuzz-${mismatch.seed}-${mismatch.index}`;

@@ -1,5 +1,8 @@
-// The fixture set: fixtures/<case>/input.js (or .mjs/.ts...), its golden
-// output.js, and optional options.json (transform options for both).
+// The fixture set: fixtures/<group>/<case>/input.js (or .mjs/.ts...), its
+// golden output.js, and optional options.json (transform options for both).
+// The groups are what the fixtures teach: expressions, statements, scope,
+// functions, iteration (generators, for-of, for await), runtime (timing and
+// the runtime's behaviour), typescript. A case's name is unique across groups.
 
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -10,6 +13,8 @@ export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../..
 
 export interface Fixture {
   name: string;
+  /** The group folder it is in. */
+  group: string;
   dir: string;
   inputFile: string;
   input: string;
@@ -17,27 +22,41 @@ export interface Fixture {
   options: Record<string, unknown> & { exec?: boolean; module?: boolean };
 }
 
+/** Every case, as [group, name], sorted by name. */
+function fixtureCases(): Array<[string, string]> {
+  const cases: Array<[string, string]> = [];
+  for (const group of readdirSync(FIXTURES_DIR, { withFileTypes: true })) {
+    if (!group.isDirectory()) continue;
+    for (const entry of readdirSync(join(FIXTURES_DIR, group.name), { withFileTypes: true })) {
+      if (entry.isDirectory()) cases.push([group.name, entry.name]);
+    }
+  }
+  const names = new Set<string>();
+  for (const [, name] of cases) {
+    if (names.has(name)) throw new Error(`two fixtures are named ${name}`);
+    names.add(name);
+  }
+  return cases.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
 export function loadFixtures(): Fixture[] {
-  return readdirSync(FIXTURES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const dir = join(FIXTURES_DIR, name);
-      const inputName = readdirSync(dir).find((f) => f.startsWith("input."));
-      if (!inputName) throw new Error(`fixture ${name} has no input file`);
-      const optionsFile = join(dir, "options.json");
-      const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
-      return {
-        name,
-        dir,
-        inputFile: inputName,
-        input: readFileSync(join(dir, inputName), "utf8"),
-        // TypeScript in, TypeScript out: the golden output keeps the input's extension.
-        outputFile: join(dir, isTypeScriptFile(inputName) ? inputName.replace(/^input/, "output") : "output.js"),
-        options,
-      };
-    });
+  return fixtureCases().map(([group, name]) => {
+    const dir = join(FIXTURES_DIR, group, name);
+    const inputName = readdirSync(dir).find((f) => f.startsWith("input."));
+    if (!inputName) throw new Error(`fixture ${name} has no input file`);
+    const optionsFile = join(dir, "options.json");
+    const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
+    return {
+      name,
+      group,
+      dir,
+      inputFile: inputName,
+      input: readFileSync(join(dir, inputName), "utf8"),
+      // TypeScript in, TypeScript out: the golden output keeps the input's extension.
+      outputFile: join(dir, isTypeScriptFile(inputName) ? inputName.replace(/^input/, "output") : "output.js"),
+      options,
+    };
+  });
 }
 
 /** The transform options a fixture's golden output is made with: the runtime imported, so the output shows only the lowering. */
