@@ -7,17 +7,10 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SourceMapObject } from "../pipeline/transform.js";
 
-export interface RawSourceMap {
-  version: number;
-  sources: string[];
-  names: string[];
-  mappings: string;
-  file?: string;
-  sourceRoot?: string;
-  sourcesContent?: Array<string | null>;
-  [key: string]: unknown;
-}
+/** A source map as read from a file: the API's map, and whatever other fields the file has. */
+export type RawSourceMap = SourceMapObject & { [key: string]: unknown };
 
 export interface MapComment {
   url: string;
