@@ -12,6 +12,7 @@ import type { PluginObj, PluginPass } from "@babel/core";
 import type * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./pipeline/options.js";
 import { lowerProgramPath } from "./pipeline/transform.js";
+import { disambiguateForTypeScript } from "./output/typescript-print.js";
 import { forgetNoSource } from "./lower/states/source-position.js";
 import type { NodePath } from "./host/babel.js";
 import { reportedToBabel, type CodeFrameSource } from "./host/babel-plugin-errors.js";
@@ -54,6 +55,8 @@ export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = 
           throw reportedToBabel(error, state.file as unknown as CodeFrameSource, opts.filename);
         }
         if (functions.length > 0) forgetNoSource(path.node);
+        // Printed as TypeScript, the output must read as it did (what Babel's printer leaves ambiguous).
+        if (functions.length > 0 && opts.typescript) disambiguateForTypeScript(path.node);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();
       },
