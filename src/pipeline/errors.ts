@@ -18,9 +18,8 @@ export class AwaitlessSyntaxError extends SyntaxError {
     readonly column: number,
     readonly frame: string,
   ) {
-    const shown = visible(reason);
-    super(`${visible(filename)}:${line}:${column}: ${shown}\n\n${frame}`);
-    this.reason = shown;
+    super(locatedMessage(reason, filename, line, column, frame));
+    this.reason = visible(reason);
     this.name = "SyntaxError";
   }
 }
@@ -39,11 +38,15 @@ export class AwaitlessUnsupportedError extends Error {
     readonly column: number,
     readonly frame: string,
   ) {
-    const shown = visible(reason);
-    super(`${visible(filename)}:${line}:${column}: ${shown}\n\n${frame}`);
-    this.reason = shown;
+    super(locatedMessage(reason, filename, line, column, frame));
+    this.reason = visible(reason);
     this.name = "AwaitlessUnsupportedError";
   }
+}
+
+/** `file:line:column: reason`, then the code frame: the message of both errors above. */
+function locatedMessage(reason: string, filename: string, line: number, column: number, frame: string): string {
+  return `${visible(filename)}:${line}:${column}: ${visible(reason)}\n\n${frame}`;
 }
 
 /**
@@ -66,10 +69,6 @@ export function visible(text: string): string {
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
 /**
- * A code frame around `line`:`column` (1-based), unprintable characters in
- * the source shown escaped and the marker moved to match.
- */
-/**
  * Input nested more deeply than even a large stack holds (or, where there are
  * no worker threads to retry on, than the caller's stack holds): reported
  * with the file's name instead of a bare RangeError. See src/host/large-stack.ts.
@@ -83,6 +82,10 @@ export class AwaitlessInputTooDeepError extends Error {
   }
 }
 
+/**
+ * A code frame around `line`:`column` (1-based), unprintable characters in
+ * the source shown escaped and the marker moved to match.
+ */
 export function codeFrame(source: string, line: number, column: number, message?: string): string {
   let shownSource = source;
   let shownColumn = column;
