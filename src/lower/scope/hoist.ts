@@ -118,6 +118,9 @@ class Hoister {
     this.fnScope = fn.scope;
     this.claimed = new Set<string>(Object.keys(this.fnScope.bindings));
     if (fn.node.type === "FunctionExpression" && fn.node.id) this.claimed.add(fn.node.id.name);
+    // A block binding named `arguments` (sloppy `for (const arguments in …)`) moves under another
+    // name: a wrapper `var arguments` is the arguments object, and a function step has its own.
+    this.claimed.add("arguments");
   }
 
   /** Turns the declarations of exploded scopes into assignments and records what moves. */
