@@ -303,8 +303,11 @@ function setOnce(into: TypeMap, name: string, type: t.TSType): void {
  * (two blocks' classes of one name would otherwise declare it twice).
  */
 export function anyTypeAliases(fn: t.Function, names: Iterable<string>): t.TSTypeAliasDeclaration[] {
+  const wanted = new Set(names);
+  // Most functions move no class or enum: no walk for them.
+  if (wanted.size === 0) return [];
   const used = typeReferencesIn(fn);
-  return [...new Set(names)].filter((name) => used.has(name)).map((name) => t.tsTypeAliasDeclaration(t.identifier(name), null, anyType()));
+  return [...wanted].filter((name) => used.has(name)).map((name) => t.tsTypeAliasDeclaration(t.identifier(name), null, anyType()));
 }
 
 /** Names used as the head of a type reference anywhere in `fn` (`C`, `C.Member`). */
