@@ -44,7 +44,7 @@ import { FunctionNames, namesIn, mentions } from "./naming/names.js";
 import type { ObjectMethodMarks } from "./object-methods.js";
 import type { FunctionModel } from "../pipeline/model.js";
 import { NO_SOURCE } from "./states/source-position.js";
-import { eachValueChild } from "./typescript/type-positions.js";
+import { functionUsesOwn } from "../ast/own-code.js";
 
 export interface FileContext {
   runtime: RuntimeRef;
@@ -83,10 +83,10 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const typescript = file.typescript === true;
   // Parameter initialisers run in the step function too (async functions), so `super` there counts.
   // In TypeScript an arrow also keeps the type of `this`, where a function would need it written out.
-  const stepIsArrow = isArrow || typescript || usesOwn(node, "Super");
+  const stepIsArrow = isArrow || typescript || functionUsesOwn(node, (inner) => inner.type === "Super");
   // A step function that is not an arrow is called with the wrapper's `this` only when it reads it
   // (a direct eval might).
-  const passThis = !stepIsArrow && (usesOwn(node, "ThisExpression") || usesOwn(node, "eval"));
+  const passThis = !stepIsArrow && functionUsesOwn(node, (inner) => inner.type === "ThisExpression" || isDirectEval(inner));
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
   node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names, file.runtime));
   const finder = new SuspensionFinder(kind);
@@ -263,33 +263,9 @@ function isThisParameter(param: t.Function["params"][number] | undefined): boole
   return param?.type === "Identifier" && param.name === "this";
 }
 
-/**
- * True if the function's body or parameters use `super` or `this` (or, for
- * "eval", call `eval` directly), themselves or in their arrows: not in a
- * nested function that has its own.
- */
-function usesOwn(fn: t.Function, what: "Super" | "ThisExpression" | "eval"): boolean {
-  let found = false;
-  const visit = (node: t.Node): void => {
-    if (found) return;
-    if (what === "eval" ? node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval" : node.type === what) {
-      found = true;
-      return;
-    }
-    if (t.isFunction(node) && node.type !== "ArrowFunctionExpression") {
-      // A method's computed key is evaluated here; its body is not.
-      if ((node.type === "ObjectMethod" || node.type === "ClassMethod") && node.computed) visit(node.key);
-      return;
-    }
-    if (node.type === "ClassProperty" || node.type === "ClassPrivateProperty" || node.type === "StaticBlock") {
-      if (node.type === "ClassProperty" && node.computed) visit(node.key);
-      return;
-    }
-    eachValueChild(node, visit);
-  };
-  visit(fn.body);
-  for (const param of fn.params) visit(param);
-  return found;
+/** A direct call of `eval`, which may read `this`. */
+function isDirectEval(node: t.Node): boolean {
+  return node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval";
 }
 
 /**

@@ -23,7 +23,7 @@ import * as t from "@babel/types";
 import type { NodePath } from "../host/babel.js";
 import type { FunctionKind } from "./suspension.js";
 import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
-import { eachValueChild } from "./typescript/type-positions.js";
+import { suspendsItsFunction } from "../ast/own-code.js";
 
 interface Mark {
   kind: FunctionKind;
@@ -51,7 +51,7 @@ export class ObjectMethodMarks {
    */
   register(path: NodePath<t.ObjectMethod>, kind: FunctionKind): t.Identifier | null | undefined {
     const object = path.parentPath.node;
-    if (object.type !== "ObjectExpression" || suspendsOutsideMethods(object)) return undefined;
+    if (object.type !== "ObjectExpression" || object.properties.some(suspendsItsFunction)) return undefined;
     const method = path.node;
     let key: t.Expression;
     let keyTemp: t.Identifier | null = null;
@@ -99,23 +99,4 @@ export class ObjectMethodMarks {
       Object.assign(object, call);
     }
   }
-}
-
-/** Does the literal contain an `await` or `yield` of the enclosing function (outside its methods)? */
-function suspendsOutsideMethods(object: t.ObjectExpression): boolean {
-  let found = false;
-  const visit = (node: t.Node): void => {
-    if (found) return;
-    if (node.type === "AwaitExpression" || node.type === "YieldExpression") {
-      found = true;
-      return;
-    }
-    if (t.isFunction(node)) {
-      if ((node.type === "ObjectMethod" || node.type === "ClassMethod") && node.computed) visit(node.key);
-      return;
-    }
-    eachValueChild(node, visit);
-  };
-  for (const property of object.properties) visit(property);
-  return found;
 }

@@ -13,7 +13,7 @@ import type { NameSource } from "./context.js";
 import { unsupported } from "./unsupported.js";
 import { locate } from "./states/source-position.js";
 import { annotationOf, initializerType, patternTypes, type TypeMap } from "./typescript/ts-types.js";
-import { isTypeOnly } from "./typescript/type-positions.js";
+import { isTypeOnly } from "../ast/children.js";
 
 export interface LoweredParams {
   /** The wrapper's own parameters. */

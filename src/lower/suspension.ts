@@ -3,7 +3,7 @@
 // native `try`, loops and block scoping keep working there unchanged.
 
 import * as t from "@babel/types";
-import { eachValueChild } from "./typescript/type-positions.js";
+import { eachOwnChild } from "../ast/own-code.js";
 
 export type FunctionKind = "async" | "generator" | "asyncGenerator";
 
@@ -37,7 +37,7 @@ export class SuspensionFinder {
 
   private compute(node: t.Node): boolean {
     if (isSuspension(node, this.kind)) return true;
-    return someOwnChild(node, (child) => this.has(child));
+    return eachOwnChild(node, "evaluated", (child) => this.has(child));
   }
 }
 
@@ -58,30 +58,6 @@ function isSuspension(node: t.Node, kind: FunctionKind): boolean {
   }
 }
 
-/**
- * Calls `test` on each child of `node` that the enclosing function evaluates
- * itself, until one returns true. Nested functions, class methods, field
- * initialisers and static blocks are other functions' code; their computed
- * keys are this function's.
- */
-function someOwnChild(node: t.Node, test: (child: t.Node) => boolean): boolean {
-  switch (node.type) {
-    case "FunctionDeclaration":
-    case "FunctionExpression":
-    case "ArrowFunctionExpression":
-    case "ClassPrivateMethod":
-    case "ClassPrivateProperty":
-    case "StaticBlock":
-      return false;
-    case "ObjectMethod":
-    case "ClassMethod":
-    case "ClassProperty":
-    case "ClassAccessorProperty":
-      return node.computed ? test(node.key) : false;
-  }
-  return eachValueChild(node, test);
-}
-
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 
 /**
@@ -100,7 +76,7 @@ export function suspendsAtMostOnce(body: t.Node): boolean {
       if (inLoop || ++count > 1 || node.type === "ForOfStatement") return true;
     }
     const loop = inLoop || LOOPS.has(node.type);
-    return someOwnChild(node, (child) => tooMany(child, loop));
+    return eachOwnChild(node, "evaluated", (child) => tooMany(child, loop));
   };
   return !tooMany(body, false);
 }

@@ -13,6 +13,7 @@
 // as it would see `awaitless/runtime`'s loosely typed exports.
 
 import * as t from "@babel/types";
+import { functionUsesOwn } from "../ast/own-code.js";
 
 /** Annotates the parsed inline runtime (an expression, in place). */
 export function typeInlineRuntime(runtime: t.Expression): void {
@@ -53,32 +54,12 @@ function annotateFunction(fn: t.Function): void {
     param.typeAnnotation = anyAnnotation();
     if (!setter) param.optional = true;
   }
-  if (fn.type !== "ArrowFunctionExpression" && readsOwnThis(fn.body)) {
+  if (fn.type !== "ArrowFunctionExpression" && functionUsesOwn(fn, (node) => node.type === "ThisExpression")) {
     const self = t.identifier("this");
     self.typeAnnotation = anyAnnotation();
     fn.params.unshift(self);
   }
   if (!setter) fn.returnType = anyAnnotation();
-}
-
-/** Does the body read `this` of its own function (not of a nested non-arrow function)? */
-function readsOwnThis(body: t.Node): boolean {
-  let found = false;
-  const visit = (node: t.Node): void => {
-    if (found) return;
-    if (node.type === "ThisExpression") {
-      found = true;
-      return;
-    }
-    if (t.isFunction(node) && node.type !== "ArrowFunctionExpression") return;
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((c) => c && typeof c === "object" && visit(c as t.Node));
-      else if (child && typeof child === "object") visit(child as t.Node);
-    }
-  };
-  visit(body);
-  return found;
 }
 
 /** The names the inlined runtime may find the global object under (runtime-binding.ts). */

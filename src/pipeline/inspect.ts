@@ -12,7 +12,7 @@ import { retryOnLargeStack } from "../host/large-stack.js";
 import { rangeOf } from "../lower/states/describe.js";
 import { STEP_STARTERS } from "../lower/start-helpers.js";
 import type { FunctionModel } from "./model.js";
-import { eachValueChild } from "../lower/typescript/type-positions.js";
+import { eachValueChild } from "../ast/children.js";
 
 export type InspectResult = TransformResult;
 

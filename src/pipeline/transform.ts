@@ -18,7 +18,7 @@ import { retryOnLargeStack } from "../host/large-stack.js";
 import { hollowFunctions, reserveNames } from "./hollow-functions.js";
 import { lowerLocalEnums } from "../lower/typescript/local-enums.js";
 import { disambiguateForTypeScript } from "../output/typescript-print.js";
-import { isTypeOnly } from "../lower/typescript/type-positions.js";
+import { isTypeOnly } from "../ast/children.js";
 
 export interface TransformResult {
   code: string;

@@ -631,6 +631,7 @@ class Generator {
       [ctx.vars.some((v) => v.accessor) || ctx.fields?.length ? 1.2 : 0, "accessor"],
       [fnLike && !deep && (ctx.canAwait || ctx.canYield) ? 0.35 : 0, "localClass"],
       [fnLike && this.types ? 0.5 : 0, "tsLocal"],
+      [fnLike && (ctx.canAwait || ctx.canYield) ? (ctx.loopVars.length ? 1 : 0.3) : 0, "methodLiteral"],
     ]);
     switch (choice) {
       case "log":
@@ -693,6 +694,8 @@ class Generator {
         return this.localClass(ctx);
       case "tsLocal":
         return this.types.localDeclarations(ctx);
+      case "methodLiteral":
+        return this.methodLiteral(ctx);
       default:
         throw new Error(`unknown statement choice ${choice}`);
     }
@@ -1580,6 +1583,51 @@ class Generator {
     stmts.push(decl("const", inst, { t: "new", callee: id(name), args: [] }));
     this.declare(ctx, inst, false, { object: true, accessor: fields.includes("val") ? "val" : null });
     if (fields.length) stmts.push(log(this.tag(ctx), ...fields.filter((f) => f !== "val").map((f) => member(inst, f))));
+    this.spend(ctx, 3);
+    return stmts;
+  }
+
+  /**
+   * An object literal whose method keeps the bindings around it (in a loop,
+   * that iteration's), beside values, spreads and computed keys that suspend
+   * or read `arguments` and `this`: those run where the literal stands, as
+   * the enclosing function's own code; the method runs later.
+   */
+  methodLiteral(ctx) {
+    const r = this.rng;
+    const name = this.fresh("ol");
+    const names = ctx.loopVars.length && r.chance(0.7) ? ctx.loopVars : ctx.vars.filter((v) => !v.fn && !v.object).map((v) => v.name);
+    const captured = names.length ? [id(r.pick(names))] : [];
+    if (ctx.hasThis && !this.types && r.chance(0.2)) captured.push(member({ t: "this" }, "tag", true));
+    const suspending = () => {
+      if (ctx.canAwait && (!ctx.canYield || r.chance(0.5))) return { t: "await", e: this.awaitable(ctx, 1) };
+      ctx.fn.yields += ctx.mult;
+      return { t: "yield", delegate: false, e: this.expr(ctx, 1) };
+    };
+    const value = () => (r.chance(0.6) ? suspending() : this.expr(ctx, 1));
+    const key = () => {
+      const style = r.weighted([[2, "suspends"], [ctx.hasArgs ? 1 : 0, "arguments"], [1, "plain"]]);
+      if (style === "arguments") return { t: "tmpl", items: [str("args"), member({ t: "args" }, "length")] };
+      const text = str(this.fresh("ck"));
+      return style === "suspends" && ctx.canAwait ? { t: "await", e: call("later", [text, num(r.range(0, 2))]) } : text;
+    };
+    const props = [prop("tag", str(name))];
+    for (let i = 0, n = r.range(1, 3); i < n; i++) {
+      const style = r.weighted([[3, "value"], [1, "spread"], [1, "computed"]]);
+      if (style === "spread") props.push({ t: "spreadp", e: { t: "obj", props: [prop(this.fresh("sp"), value())] } });
+      else if (style === "computed") props.push({ t: "prop", key: "k", k: key(), v: value() });
+      else props.push(prop(this.fresh("pv"), value()));
+    }
+    const read = { t: "objm", key: "read", params: [], body: [{ t: "return", e: { t: "arr", items: captured } }] };
+    if (r.chance(0.3)) Object.assign(read, { k: key() });
+    props.splice(r.int(props.length + 1), 0, read);
+    const stmts = [decl("const", name, { t: "obj", props })];
+    const methods = call(member("Object", "keys"), [id(name)]);
+    stmts.push(log(this.tag(ctx), methods));
+    if (!read.k) {
+      if (!ctx.fn.closures) ctx.fn.closures = this.fresh("cl");
+      stmts.push(exprs(mcall(ctx.fn.closures, "push", [arrowe([], mcall(name, "read"))])));
+    }
     this.spend(ctx, 3);
     return stmts;
   }

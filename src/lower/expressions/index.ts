@@ -16,7 +16,7 @@ import { explodeCall, explodeNew, explodeTaggedTemplate, explodeOptionalChain, e
 import { explodeAssignment, explodeUpdate, explodeDelete } from "./assignments.js";
 import { explodeLogical, explodeConditional } from "./control.js";
 import { unsupported } from "../unsupported.js";
-import { eachValueChild } from "../typescript/type-positions.js";
+import { eachOwnChild } from "../../ast/own-code.js";
 
 export function explodeExpression(ctx: LowerContext, node: t.Expression, ignoreResult = false): t.Expression {
   if (!ctx.suspends(node)) return node;
@@ -251,8 +251,7 @@ function explodeJsx(ctx: LowerContext, node: t.JSXElement | t.JSXFragment): t.Ex
       holders.push({ holder: current as never, key: current.type === "JSXSpreadAttribute" ? "argument" : "expression" });
       return;
     }
-    if (t.isFunction(current)) return;
-    eachValueChild(current, collect);
+    eachOwnChild(current, "evaluated", collect);
   };
   collect(node);
   const values = explodeOperands(

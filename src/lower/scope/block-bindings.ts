@@ -25,6 +25,7 @@ import type { NameSource } from "../context.js";
 import { mentions } from "../naming/names.js";
 import { runtimeMember, type RuntimeRef } from "../runtime-ref.js";
 import { skipTypes } from "../typescript/type-positions.js";
+import { suspendsItsFunction } from "../../ast/own-code.js";
 import { anyIn } from "../typescript/ts-types.js";
 
 export interface MovedBinding {
@@ -413,53 +414,78 @@ function bindClosures(scopePath: NodePath, env: string, typescript: boolean, wra
       continue;
     }
     const node = target.node as t.Expression;
+    // An object's keys and values run where it stands, as a class's do.
+    const parts = node.type === "ObjectExpression" ? evaluatedOutside(node, wrapperVar) : [];
     const param = [anyIn(t.identifier(env), typescript)];
     const iife =
       node.type === "FunctionExpression"
         ? t.callExpression(t.functionExpression(null, param, t.blockStatement([t.returnStatement(node)])), [t.identifier(env)])
         : t.callExpression(t.arrowFunctionExpression(param, node), [t.identifier(env)]);
-    target.replaceWith(iife);
+    target.replaceWith(parts.length ? t.sequenceExpression([...parts, iife]) : iife);
     target.skip();
   }
 }
 
 /**
- * A class's `extends` clause and computed keys run where the class stands, not
- * in the wrapper that gives it the environment: one of them may suspend, and
- * an `await` or `yield` cannot move into an arrow. When one does, each of them
+ * A class's `extends` clause and computed keys, and an object literal's keys,
+ * values and spreads, run where the class or object stands, not in the
+ * wrapper that gives it the environment: one of them may suspend, and an
+ * `await` or `yield` cannot move into an arrow. When one does, each of them
  * up to the last that suspends is evaluated first, in order, into a wrapper
- * variable the class then reads (`_key = await k, (_env => class { [_key] = 1 })(_env)`).
+ * variable the class or object then reads
+ * (`_key = await k, (_env => class { [_key] = 1 })(_env)`).
  */
-function evaluatedOutside(node: t.ClassExpression, wrapperVar: (hint: string) => string): t.Expression[] {
-  const parts: Array<{ get: () => t.Expression; set: (value: t.Expression) => void }> = [];
-  if (node.superClass) parts.push({ get: () => node.superClass!, set: (value) => (node.superClass = value) });
-  for (const member of node.body.body) {
-    if ("computed" in member && member.computed && "key" in member) {
-      parts.push({ get: () => member.key as t.Expression, set: (value) => (member.key = value) });
-    }
-  }
+function evaluatedOutside(node: t.ClassExpression | t.ObjectExpression, wrapperVar: (hint: string) => string): t.Expression[] {
+  const parts = node.type === "ClassExpression" ? classParts(node) : objectParts(node);
   let last = -1;
   parts.forEach((part, i) => {
-    if (suspendsHere(part.get())) last = i;
+    if (suspendsItsFunction(part.get())) last = i;
   });
   return parts.slice(0, last + 1).map((part) => {
-    const name = wrapperVar("key");
+    const name = wrapperVar(part.hint);
     const assignment = t.assignmentExpression("=", t.identifier(name), part.get());
     part.set(t.identifier(name));
     return assignment;
   });
 }
 
-/** An `await` or `yield` of the expression itself, not of a function inside it. */
-function suspendsHere(node: t.Node): boolean {
-  if (node.type === "AwaitExpression" || node.type === "YieldExpression") return true;
-  if (t.isFunction(node)) return false;
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      if (child.some((c) => c && typeof c === "object" && suspendsHere(c as t.Node))) return true;
-    } else if (child && typeof child === "object" && suspendsHere(child as t.Node)) return true;
+interface Part {
+  /** What the wrapper variable is named after. */
+  hint: "base" | "key" | "value" | "spread";
+  get(): t.Expression;
+  set(value: t.Expression): void;
+}
+
+function classParts(node: t.ClassExpression): Part[] {
+  const parts: Part[] = [];
+  if (node.superClass) parts.push({ hint: "base", get: () => node.superClass!, set: (value) => (node.superClass = value) });
+  for (const member of node.body.body) {
+    if ("computed" in member && member.computed && "key" in member) {
+      parts.push({ hint: "key", get: () => member.key as t.Expression, set: (value) => (member.key = value) });
+    }
   }
-  return false;
+  return parts;
+}
+
+function objectParts(node: t.ObjectExpression): Part[] {
+  const parts: Part[] = [];
+  for (const property of node.properties) {
+    if (property.type === "SpreadElement") {
+      parts.push({ hint: "spread", get: () => property.argument, set: (value) => (property.argument = value) });
+      continue;
+    }
+    if (property.computed) parts.push({ hint: "key", get: () => property.key as t.Expression, set: (value) => (property.key = value) });
+    if (property.type === "ObjectProperty") {
+      parts.push({
+        hint: "value",
+        get: () => property.value as t.Expression,
+        set: (value) => {
+          property.value = value;
+          property.shorthand = false;
+        },
+      });
+    }
+  }
+  return parts;
 }
 

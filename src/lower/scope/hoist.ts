@@ -26,7 +26,8 @@ import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type Scop
 import type { RuntimeRef } from "../runtime-ref.js";
 import { unsupported } from "../unsupported.js";
 import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "../typescript/ts-types.js";
-import { skipTypes, traverseValues } from "../typescript/type-positions.js";
+import { skipTypes } from "../typescript/type-positions.js";
+import { functionUsesOwn } from "../../ast/own-code.js";
 import { renameBinding } from "./rename.js";
 import { renameRepeatedBlockTypes } from "../typescript/block-types.js";
 
@@ -66,7 +67,7 @@ export function hoistScope(
     types: new Map(),
     typeDeclarations: [],
   };
-  if (functionStyleStep && mentionsArgumentsOrNewTarget(fn.node)) replaceLexicalArguments(fn, names, result);
+  if (functionStyleStep && functionUsesOwn(fn.node, isArgumentsOrNewTarget)) replaceLexicalArguments(fn, names, result);
   // An arrow step sees the wrapper's `arguments`, but a `var arguments` in it would be a new variable.
   else if (fn.node.type !== "ArrowFunctionExpression") renameOwnArgumentsBinding(fn, names);
   if (!finder.has(fn.node.body)) return result;
@@ -430,30 +431,40 @@ function renameOwnArgumentsBinding(fn: FunctionPath, names: NameSource): void {
   body.body.unshift(t.expressionStatement(t.assignmentExpression("=", t.identifier(renamed), t.identifier("arguments"))));
 }
 
-/** A quick look before the traversal that `replaceLexicalArguments` needs. */
-function mentionsArgumentsOrNewTarget(node: t.Node): boolean {
-  return traverseValues(node, (inner) =>
-    (inner.type === "Identifier" && inner.name === "arguments") || inner.type === "MetaProperty" ? t.traverseFast.stop : undefined,
-  );
+function isArgumentsOrNewTarget(node: t.Node): boolean {
+  return (node.type === "Identifier" && node.name === "arguments") || (node.type === "MetaProperty" && node.meta.name === "new");
+}
+
+/** The identifiers `arguments` and the `new.target`s of the function's own code (its arrows' too). */
+function ownArgumentsAndNewTarget(fn: t.Function): Set<t.Node> {
+  const found = new Set<t.Node>();
+  functionUsesOwn(fn, (node) => {
+    if (isArgumentsOrNewTarget(node)) found.add(node);
+    return false;
+  });
+  return found;
 }
 
 /** `arguments` and `new.target` of this function, in the body and its arrows, become wrapper copies. */
 function replaceLexicalArguments(fn: FunctionPath, names: NameSource, result: HoistResult): void {
   renameOwnArgumentsBinding(fn, names);
+  // (After the renaming, which may add a read of `arguments`.)
+  const own = ownArgumentsAndNewTarget(fn.node);
   const visit = (path: NodePath) => {
     path.traverse(skipTypes({
       Function(inner) {
-        if (!inner.isArrowFunctionExpression()) inner.skip();
+        // Only a method's computed key can hold more of them (`own` says which nodes count).
+        if (!inner.isArrowFunctionExpression() && !("computed" in inner.node && inner.node.computed)) inner.skip();
       },
       Identifier(id) {
         // Reads, and in sloppy code writes too (`arguments = 4`, `[arguments] = xs`).
-        if (id.node.name !== "arguments" || !(id.isReferencedIdentifier() || (id as NodePath).isBindingIdentifier())) return;
+        if (!own.has(id.node) || id.node.name !== "arguments" || !(id.isReferencedIdentifier() || (id as NodePath).isBindingIdentifier())) return;
         if (id.scope.getBinding("arguments")) return;
         result.argumentsName ??= names.unique("arguments");
         id.node.name = result.argumentsName;
       },
       MetaProperty(meta) {
-        if (meta.node.meta.name !== "new" || meta.node.property.name !== "target") return;
+        if (!own.has(meta.node) || meta.node.meta.name !== "new" || meta.node.property.name !== "target") return;
         result.newTargetName ??= names.unique("newTarget");
         meta.replaceWith(t.identifier(result.newTargetName));
       },

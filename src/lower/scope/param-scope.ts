@@ -26,7 +26,8 @@ import * as t from "@babel/types";
 import type { NodePath, Binding } from "../../host/babel.js";
 import type { NameSource } from "../context.js";
 import { keepInferredNames } from "../naming/inferred-names.js";
-import { skipTypes, traverseValues, followTypeQueries } from "../typescript/type-positions.js";
+import { skipTypes, followTypeQueries } from "../typescript/type-positions.js";
+import { traverseValues } from "../../ast/children.js";
 import type { RuntimeRef } from "../runtime-ref.js";
 
 /** Renames the body's bindings that the parameters' scope would see; returns the copies to make at the body's start. */

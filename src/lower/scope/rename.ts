@@ -8,7 +8,8 @@
 
 import * as t from "@babel/types";
 import type { Scope } from "../../host/babel.js";
-import { renameValue, traverseValues } from "../typescript/type-positions.js";
+import { renameValue } from "../typescript/type-positions.js";
+import { traverseValues } from "../../ast/children.js";
 
 /** Renames the binding `from` of `scope` to `to` (a fresh name) everywhere it is used. */
 export function renameBinding(scope: Scope, from: string, to: string): void {

@@ -18,7 +18,7 @@
 
 import * as t from "@babel/types";
 import type { NodePath } from "../../host/babel.js";
-import { traverseValues } from "../typescript/type-positions.js";
+import { traverseValues } from "../../ast/children.js";
 
 export function stableLocals(fn: NodePath<t.Function>): Set<string> {
   const stable = new Set<string>();

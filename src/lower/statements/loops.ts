@@ -9,7 +9,7 @@ import { explodeExpression, emitForEffect, explodeStatement } from "../recursion
 import { assignToTarget } from "../expressions/patterns.js";
 import { runtimeCall } from "../runtime-ref.js";
 import { loopTarget } from "./loop-target.js";
-import { traverseValues } from "../typescript/type-positions.js";
+import { traverseValues } from "../../ast/children.js";
 
 function exitUnless(ctx: LowerContext, test: t.Expression | null | undefined, end: ReturnType<LowerContext["emitter"]["label"]>): void {
   if (!test || (test.type === "BooleanLiteral" && test.value)) return;

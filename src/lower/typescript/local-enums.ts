@@ -22,7 +22,7 @@
 // checker can no longer see the declaration.
 
 import * as t from "@babel/types";
-import { isTypeOnly } from "./type-positions.js";
+import { isTypeOnly } from "../../ast/children.js";
 import { anyTypeAliases } from "./ts-types.js";
 
 /**

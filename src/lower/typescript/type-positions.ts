@@ -7,7 +7,8 @@
 // reference (`(v: number) => number` "reads" a `v` in scope), so every walk
 // that looks for references or rewrites code asks `isTypeOnly` and does not
 // enter such a node: Babel traversals through `skipTypes`, plain walks
-// through `eachValueChild` or `traverseValues`. (docs/decisions/0009-typescript-output.md)
+// through `eachValueChild` or `traverseValues` (ast/children.ts, where
+// `isTypeOnly` lives). (docs/decisions/0009-typescript-output.md)
 //
 // One exception follows the values: a type query (`typeof v`) names a value,
 // so when that value is renamed, the query is renamed with it (renameValue
@@ -17,67 +18,7 @@
 
 import * as t from "@babel/types";
 import type { Binding, NodePath, Scope, Visitor } from "../../host/babel.js";
-
-/** Is `node` a type, or a declaration or part that exists only for the type checker? */
-export function isTypeOnly(node: t.Node): boolean {
-  switch (node.type) {
-    case "TSTypeAnnotation":
-    case "TSTypeParameterDeclaration":
-    case "TSTypeParameterInstantiation":
-    case "TSTypeParameter":
-    case "TSInterfaceDeclaration":
-    case "TSInterfaceBody":
-    case "TSTypeAliasDeclaration":
-    case "TSDeclareFunction":
-    case "TSDeclareMethod":
-    case "TSIndexSignature":
-    case "TSPropertySignature":
-    case "TSMethodSignature":
-    case "TSCallSignatureDeclaration":
-    case "TSConstructSignatureDeclaration":
-    case "TSNamespaceExportDeclaration":
-      return true;
-    case "VariableDeclaration":
-    case "ClassDeclaration":
-    case "TSModuleDeclaration":
-    case "TSEnumDeclaration":
-      return node.declare === true;
-    case "ClassProperty":
-    case "ClassAccessorProperty":
-      // `declare x: T;` and `abstract x: T;` make no field.
-      return node.declare === true || node.abstract === true;
-    case "Identifier":
-      // Only a function's `this: T` parameter is an identifier named `this`.
-      return node.name === "this";
-    default:
-      // Every type node, and `implements` entries (TSExpressionWithTypeArguments, TSClassImplements).
-      return t.isTSType(node) || (node.type as string) === "TSClassImplements" || (node.type as string) === "TSInterfaceHeritage";
-  }
-}
-
-/**
- * Calls `visit` on each child of `node` that is not type-only, in
- * VISITOR_KEYS order, until it returns true; returns whether one did.
- */
-export function eachValueChild(node: t.Node, visit: (child: t.Node) => boolean | void): boolean {
-  const keys = t.VISITOR_KEYS[node.type];
-  if (!keys) return false;
-  for (const key of keys) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (!child || typeof child !== "object") continue;
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === "object" && !isTypeOnly(item as t.Node) && visit(item as t.Node)) return true;
-    } else if (!isTypeOnly(child as t.Node) && visit(child as t.Node)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** `t.traverseFast` that does not enter type-only nodes; true if `enter` stopped it. */
-export function traverseValues(node: t.Node, enter: (node: t.Node) => typeof t.traverseFast.stop | void): boolean {
-  return t.traverseFast(node, (inner) => (isTypeOnly(inner) ? t.traverseFast.skip : enter(inner)));
-}
+import { isTypeOnly } from "../../ast/children.js";
 
 /** The option that keeps a Babel traversal out of type-only nodes (added to its visitor). */
 export function skipTypes<S>(visitor: Visitor<S>): Visitor<S> {
