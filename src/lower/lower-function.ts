@@ -39,7 +39,7 @@ import { startHelper } from "./start-helpers.js";
 import { annotateStates } from "./states/annotate.js";
 import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { describeFunction } from "./states/describe.js";
-import { inferredName } from "./naming/function-name.js";
+import { inferredName, withName } from "./naming/inferred-names.js";
 import { FunctionNames, namesIn, mentions } from "./naming/names.js";
 import type { ObjectMethodMarks } from "./object-methods.js";
 import type { FunctionModel } from "../pipeline/model.js";
@@ -413,12 +413,8 @@ function markIdentity(
     // A generator named only to refer to itself: the runtime restores its name.
     if (node.type === "FunctionExpression" && node.id!.name !== restored) args.push(t.stringLiteral(restored));
   } else if (inferred !== null) {
-    if (node.type === "FunctionExpression" && !node.id && t.isValidIdentifier(inferred) && !mentions(node, inferred)) {
-      node.id = t.identifier(inferred);
-    } else if (node.type === "ArrowFunctionExpression" || !node.id) {
-      // The marking call would hide where it stands: named by the runtime (`named(() => {}, "f")`).
-      args[0] = runtimeCall(file, "named", [node, t.stringLiteral(inferred)]);
-    }
+    // The marking call would hide where it stands.
+    args[0] = withName(node, inferred, file.runtime);
   }
   path.replaceWith(t.callExpression(mark(), args));
   path.skip();

@@ -23,9 +23,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import {
-  NativePromise,
-  promiseResolve,
-  promiseThen,
   isObject,
   typeError,
   createPrototype,

@@ -83,7 +83,6 @@ export function analyzeBlockBindings(fn: NodePath<t.Function>, moved: MovedBindi
 }
 
 export function applyBlockSemantics(analysis: BlockAnalysis, names: NameSource, runtime: RuntimeRef, typescript = false): ScopeSetup {
-  const fn = analysis.fn;
   const setup: ScopeSetup = { entries: new Map(), iterationCopies: new Map(), vars: [], headReadBeforeInit: new Set() };
   const envs = new Map<t.Node, { name: string; fields: t.ObjectProperty[]; scope: NodePath }>();
   const addEntry = (scope: t.Node, statement: t.Statement) => {
