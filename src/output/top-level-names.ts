@@ -10,6 +10,7 @@
 // see them; an extra name only costs a property read.
 
 import * as t from "@babel/types";
+import { eachChild } from "../ast/children.js";
 
 export function topLevelNames(program: t.Program): Set<string> {
   const names = new Set<string>();
@@ -34,12 +35,7 @@ export function topLevelNames(program: t.Program): Set<string> {
         return;
     }
     if (t.isFunction(node) || node.type === "ClassBody") return;
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === "object") visit(item as t.Node);
-      } else if (child && typeof child === "object") visit(child as t.Node);
-    }
+    eachChild(node, visit);
   };
   visit(program);
   return names;

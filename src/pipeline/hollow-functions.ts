@@ -17,6 +17,7 @@
 
 import * as t from "@babel/types";
 import type { Scope } from "../host/babel.js";
+import { eachChild } from "../ast/children.js";
 
 export interface Hollowed {
   /** Every identifier name in the file, for reserveNames. */
@@ -38,14 +39,9 @@ export function hollowFunctions(program: t.Program, lowered: (fn: t.Function) =>
     const isFunction = t.isFunction(node);
     const lowersItself = isFunction && lowered(node);
     let holds = false;
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === "object" && visit(item as t.Node, insideLowered || lowersItself)) holds = true;
-      } else if (child && typeof child === "object" && visit(child as t.Node, insideLowered || lowersItself)) {
-        holds = true;
-      }
-    }
+    eachChild(node, (child) => {
+      if (visit(child, insideLowered || lowersItself)) holds = true;
+    });
     if (isFunction && !lowersItself && !holds && !insideLowered) {
       bodies.set(node, node.body);
       node.body = t.blockStatement([]);

@@ -6,6 +6,7 @@
 
 import * as t from "@babel/types";
 import type { NameSource } from "../context.js";
+import { eachChild } from "../../ast/children.js";
 
 export class FunctionNames implements NameSource {
   constructor(private readonly taken: Set<string>) {}
@@ -23,16 +24,7 @@ export class FunctionNames implements NameSource {
 export function namesIn(node: t.Node, into = new Set<string>()): Set<string> {
   const visit = (current: t.Node): void => {
     if (current.type === "Identifier" || current.type === "JSXIdentifier") into.add(current.name);
-    const keys = t.VISITOR_KEYS[current.type];
-    if (!keys) return;
-    for (const key of keys) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === "object") visit(item as t.Node);
-      } else if (child && typeof child === "object") {
-        visit(child as t.Node);
-      }
-    }
+    eachChild(current, visit);
   };
   visit(node);
   return into;

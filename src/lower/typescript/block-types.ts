@@ -9,6 +9,7 @@
 
 import * as t from "@babel/types";
 import type { NameSource } from "../context.js";
+import { eachChild } from "../../ast/children.js";
 
 type TypeDeclaration = t.TSTypeAliasDeclaration | t.TSInterfaceDeclaration;
 
@@ -31,11 +32,7 @@ export function renameRepeatedBlockTypes(body: t.BlockStatement, exploded: (bloc
         else seen.add(name);
       }
     }
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((item) => item && typeof item === "object" && visit(item as t.Node, node));
-      else if (child && typeof child === "object") visit(child as t.Node, node);
-    }
+    eachChild(node, (child) => visit(child, node));
   };
   visit(body, null);
 }
@@ -60,11 +57,7 @@ function renameType(block: t.Node, from: string, to: string): void {
     if (isTypeDeclaration(node) && node.id.name === from) node.id.name = to;
     const head = referenceHead(node);
     if (head && head.name === from) head.name = to;
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) child.forEach((item) => item && typeof item === "object" && visit(item as t.Node));
-      else if (child && typeof child === "object") visit(child as t.Node);
-    }
+    eachChild(node, (child) => visit(child));
   };
   visit(block);
 }

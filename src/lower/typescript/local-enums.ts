@@ -22,7 +22,7 @@
 // checker can no longer see the declaration.
 
 import * as t from "@babel/types";
-import { isTypeOnly } from "../../ast/children.js";
+import { eachValueChild, isTypeOnly } from "../../ast/children.js";
 import { anyTypeAliases } from "./ts-types.js";
 
 /**
@@ -43,14 +43,9 @@ export function lowerLocalEnums(program: t.Program, lowered: (fn: t.Function) =>
         changed = true;
       }
     }
-    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === "object" && !isTypeOnly(item as t.Node)) visit(item as t.Node);
-      } else if (child && typeof child === "object" && !isTypeOnly(child as t.Node)) {
-        visit(child as t.Node);
-      }
-    }
+    eachValueChild(node, (child) => {
+      visit(child);
+    });
     // At the top of the function body, from where hoisting moves it to the wrapper.
     if (current && current.fn === node && node.body.type === "BlockStatement") node.body.body.unshift(...anyTypeAliases(node, current.enums));
     current = outer;
