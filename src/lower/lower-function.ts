@@ -41,7 +41,7 @@ import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./run
 import { describeFunction } from "./states/describe.js";
 import { inferredName, withName } from "./naming/inferred-names.js";
 import { FunctionNames, namesIn, mentions } from "./naming/names.js";
-import type { ObjectMethodMarks } from "./object-methods.js";
+import type { MethodMarks } from "./method-marks.js";
 import type { FunctionModel } from "../pipeline/model.js";
 import { NO_SOURCE } from "./states/source-position.js";
 import { functionUsesOwn } from "../ast/own-code.js";
@@ -53,7 +53,7 @@ export interface FileContext {
   /** The source text, to annotate states with their lines (set when `annotate` is on). */
   annotateFrom: string | null;
   /** Object-literal methods to mark once lowering is done. */
-  objectMethods: ObjectMethodMarks;
+  methodMarks: MethodMarks;
   /** Statements to run where a function declaration is hoisted (its scope's start). */
   atScopeStart(scope: NodePath, statement: t.Statement): void;
   /** The output is TypeScript: what lowering moves or adds is typed (ts-types.ts). */
@@ -109,7 +109,10 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   const step = stepFunction(ctx, stepIsArrow, typescript);
   nameStep(step, node, displayName(node, inferred));
 
-  const self = node.type === "ObjectMethod" ? file.objectMethods.register(path as NodePath<t.ObjectMethod>, kind) ?? null : selfReference(path, kind, inferred, names);
+  const self =
+    node.type === "ObjectMethod" || node.type === "ClassMethod"
+      ? file.methodMarks.register(path as NodePath<t.ObjectMethod | t.ClassMethod>, kind) ?? null
+      : selfReference(path, kind, inferred, names);
   const start = runtimeCall(file, startHelper(kind, once), startArguments(kind, step, passThis, tries, self));
   // A sloppy function with default values, patterns or a rest among its
   // parameters has an unmapped `arguments`; the wrapper's plain parameters

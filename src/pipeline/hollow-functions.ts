@@ -2,7 +2,7 @@
 // one function: a traversal that makes a path for every node and records
 // every binding and reference. In a typical file most of that work is for
 // functions with nothing to lower (on the mongodb driver's lib/ three
-// quarters of the nodes lie outside the functions lowered), and it was
+// quarters of the nodes lie outside the functions lowered), and it is
 // about a third of the time `transform` takes.
 //
 // So before that traversal, each function that is not lowered, holds nothing

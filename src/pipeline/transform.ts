@@ -8,7 +8,7 @@ import { normalizeOptions, type TransformOptions, type NormalizedOptions } from 
 import { parse } from "./parse.js";
 import { lowerFunction, kindOf, type FileContext } from "../lower/lower-function.js";
 import type { RuntimeRef } from "../lower/runtime-ref.js";
-import { ObjectMethodMarks } from "../lower/object-methods.js";
+import { MethodMarks } from "../lower/method-marks.js";
 import { runtimeDeclaration } from "../output/runtime-binding.js";
 import { UnsupportedInput } from "../lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
@@ -145,12 +145,12 @@ export function lowerProgramPath(
     runtime,
     steps: new Map(),
     annotateFrom: opts.annotate ? (source ?? null) : null,
-    objectMethods: new ObjectMethodMarks(runtime, (hint) => program.scope.generateUid(hint), opts.typescript),
+    methodMarks: new MethodMarks(runtime, (hint) => program.scope.generateUid(hint), opts.typescript),
     typescript: opts.typescript,
     atScopeStart: (scope, statement) => (scope.isProgram() ? programStart.push(statement) : insertAtStart(scope, statement, inserted)),
   };
   for (const path of lowerablePaths(program)) lowerFunction(path, file);
-  file.objectMethods.finish();
+  file.methodMarks.finish(program.node);
   if (programStart.length > 0) placeAtStart(program, programStart);
   // Ordered before the runtime is inserted: walking an inlined runtime would cost more than the rest.
   const models = inOutputOrder(program.node, file.steps);

@@ -334,6 +334,12 @@ class Generator {
     for (const s of stmts) this.types?.classMembers(s.members);
     const accessor = fields.includes("val") ? "val" : null;
     stmts.push(decl("const", instance, { t: "new", callee: id(base), args: [str(instance)] }));
+    // What each method is: its kind's prototype (the tag), and a generator's own `prototype`.
+    for (const m of methods) {
+      const fn = member(m.isStatic ? base : instance, m.mname);
+      const tag = call(member(member(member("Object", "prototype"), "toString"), "call"), [fn]);
+      stmts.push(log(`${base}.${m.mname} is`, tag, { t: "unary", op: "typeof", e: member(fn, "prototype") }));
+    }
     this.receivers.push({ name: instance });
     outer.vars.push({ name: instance, mutable: false, object: true, accessor });
     for (const m of methods) {

@@ -186,7 +186,7 @@ function collectReferences(fn: NodePath<t.Function>, moved: MovedBinding[]): Map
  * The binding a destructured `catch` parameter's own identifier declares.
  * Babel gives such a pattern a scope of its own, which (once the clause has
  * been worked on) does not find the clause's bindings; the clause's scope
- * does. Without this, an environment-kept parameter was initialised as a bare
+ * does. Without this, an environment-kept parameter would be initialised as a bare
  * name (`catch ({ message: m })` in a loop whose closures capture `m`).
  */
 function catchParamBinding(path: NodePath<t.Identifier>): Binding | undefined {

@@ -93,6 +93,7 @@ export const EXCLUDED: Exclusions = {
   "scope-arguments-binding": {
     mujs: "mujs does not map a parameter to the arguments object when a nested function writes it (`function f(a) { (function () { a = 5; })(); return arguments[0]; }` gives 1 there, 5 natively and in Duktape)",
   },
+  "fn-class-method-identity": { duktape: PRIVATE_MEMBERS, mujs: `${PRIVATE_MEMBERS}; ${MUJS_NAMES}` },
   "scope-own-code-computed-keys": { duktape: DUK_REFLECT_GET, mujs: MUJS_KEY_ORDER },
   "scope-loop-class-closures": { duktape: PRIVATE_MEMBERS, mujs: `${PRIVATE_MEMBERS}; ${MUJS_NAMES}` },
   "scope-const-assign": { mujs: MUJS_NAMES },
