@@ -37,6 +37,7 @@ import type { FunctionKind } from "./suspension.js";
 import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { suspendsItsFunction } from "../ast/own-code.js";
 import { eachChild } from "../ast/children.js";
+import { nameGivenBy, withName } from "./naming/inferred-names.js";
 
 interface Mark {
   kind: FunctionKind;
@@ -55,6 +56,8 @@ export class MethodMarks {
   private readonly byObject = new Map<t.ObjectExpression, Mark[]>();
   /** By class body: lowering the function around a class may rebuild the class node around it. */
   private readonly byClassBody = new Map<t.ClassBody, Mark[]>();
+  /** The name an anonymous class expression takes from where it stands, which the wrapper would hide. */
+  private readonly classNames = new Map<t.ClassBody, string>();
 
   constructor(
     private readonly runtime: RuntimeRef,
@@ -91,6 +94,10 @@ export class MethodMarks {
     const owner = path.parentPath.parentPath?.node;
     if (holder.type !== "ClassBody" || !owner || !t.isClass(owner) || path.node.kind !== "method") return undefined;
     if (suspendsItsFunction(owner) || (owner.type === "ClassDeclaration" && !owner.id)) return undefined;
+    if (owner.type === "ClassExpression" && !owner.id && !this.classNames.has(holder)) {
+      const name = nameGivenBy(path.parentPath.parentPath!.parent!, owner);
+      if (name !== null) this.classNames.set(holder, name);
+    }
     return listIn(this.byClassBody, holder);
   }
 
@@ -146,12 +153,22 @@ export class MethodMarks {
     const variables = this.variablesOf(marks);
     const body: t.Statement[] = [];
     if (variables.length) body.push(t.variableDeclaration("var", variables.map((id) => this.declarator(id))));
-    body.push(t.variableDeclaration("var", [t.variableDeclarator(t.cloneNode(holder), copy)]));
+    body.push(t.variableDeclaration("var", [t.variableDeclarator(t.cloneNode(holder), this.keepingItsName(copy))]));
     body.push(...this.markStatements(holder, marks, copy.type === "ObjectExpression"));
     body.push(t.returnStatement(t.cloneNode(holder)));
     const call = t.callExpression(t.arrowFunctionExpression([], t.blockStatement(body)), []);
     call.loc = node.loc;
     return call;
+  }
+
+  /**
+   * An anonymous class keeps the name it had where it stood (`const C = class {}`: "C"),
+   * or none: the wrapper's variable must not name it (`(0, class {})`).
+   */
+  private keepingItsName(node: t.ObjectExpression | t.ClassExpression): t.Expression {
+    if (node.type !== "ClassExpression" || node.id) return node;
+    const name = this.classNames.get(node.body);
+    return name === undefined ? t.sequenceExpression([t.numericLiteral(0), node]) : withName(node, name, this.runtime);
   }
 
   private variablesOf(marks: Mark[]): t.Identifier[] {
