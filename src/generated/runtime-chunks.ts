@@ -579,6 +579,36 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "code": "defineMethod(AsyncIteratorPrototype, asyncIteratorSymbol, function () {\n  return this;\n}, \"[Symbol.asyncIterator]\");"
   },
   {
+    "names": [],
+    "setupOf": "AsyncIteratorPrototype",
+    "deps": [
+      "defineMethod",
+      "AsyncIteratorPrototype",
+      "disposeSymbol",
+      "getMethod",
+      "promiseResolve",
+      "NativePromise",
+      "promiseThen",
+      "uncurriedCall",
+      "returnUndefined",
+      "newPromise",
+      "lastReject"
+    ],
+    "globals": [
+      "undefined"
+    ],
+    "code": "defineMethod(AsyncIteratorPrototype, disposeSymbol(\"asyncDispose\"), function () {\n  try {\n    var method = getMethod(this, \"return\");\n    if (method === undefined) return promiseResolve.call(NativePromise, undefined);\n    return promiseThen.call(promiseResolve.call(NativePromise, uncurriedCall(method, this, undefined)), returnUndefined, undefined);\n  } catch (error) {\n    var rejected = newPromise();\n    lastReject(error);\n    return rejected;\n  }\n}, \"[Symbol.asyncDispose]\");"
+  },
+  {
+    "names": [
+      "returnUndefined"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [],
+    "code": "function returnUndefined() {}"
+  },
+  {
     "names": [
       "AsyncFromSyncIteratorPrototype"
     ],
@@ -1115,6 +1145,130 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
   },
   {
     "names": [
+      "disposables"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [
+      "undefined"
+    ],
+    "code": "function disposables() {\n  return {\n    r: [],\n    h: false,\n    e: undefined,\n    n: false,\n    w: false,\n    v: undefined\n  };\n}"
+  },
+  {
+    "names": [
+      "useResource"
+    ],
+    "setupOf": null,
+    "deps": [
+      "isObject",
+      "typeError",
+      "disposeSymbol",
+      "asyncFromSyncDispose"
+    ],
+    "globals": [
+      "String",
+      "undefined"
+    ],
+    "code": "function useResource(scope, value, isAsync) {\n  if (value === null || value === undefined) {\n    if (isAsync) scope.r.push({\n      o: undefined,\n      m: undefined,\n      a: true\n    });\n    return;\n  }\n  if (!isObject(value)) throw typeError(\"An object is expected with `using` declarations\");\n  var method = isAsync ? value[disposeSymbol(\"asyncDispose\")] : undefined;\n  if (method === undefined || method === null) {\n    var sync = value[disposeSymbol(\"dispose\")];\n    if (sync !== undefined && sync !== null && typeof sync === \"function\" && isAsync) method = asyncFromSyncDispose(sync);else method = sync;\n  }\n  if (typeof method !== \"function\") throw typeError(String(disposeSymbol(\"dispose\")) + \" is not a function\");\n  scope.r.push({\n    o: value,\n    m: method,\n    a: isAsync\n  });\n}"
+  },
+  {
+    "names": [
+      "asyncFromSyncDispose"
+    ],
+    "setupOf": null,
+    "deps": [
+      "uncurriedCall",
+      "NativePromise"
+    ],
+    "globals": [
+      "undefined"
+    ],
+    "code": "function asyncFromSyncDispose(method) {\n  return function () {\n    try {\n      uncurriedCall(method, this);\n    } catch (error) {\n      return new NativePromise(function (_resolve, reject) {\n        reject(error);\n      });\n    }\n    return new NativePromise(function (resolve) {\n      resolve(undefined);\n    });\n  };\n}"
+  },
+  {
+    "names": [
+      "disposeFailed"
+    ],
+    "setupOf": null,
+    "deps": [
+      "suppressedError"
+    ],
+    "globals": [],
+    "code": "function disposeFailed(scope, error) {\n  scope.e = scope.h ? suppressedError(error, scope.e) : error;\n  scope.h = true;\n}"
+  },
+  {
+    "names": [
+      "disposeNext"
+    ],
+    "setupOf": null,
+    "deps": [
+      "uncurriedCall",
+      "disposeFailed"
+    ],
+    "globals": [
+      "undefined"
+    ],
+    "code": "function disposeNext(scope) {\n  var resources = scope.r;\n  while (resources.length) {\n    var resource = resources.pop();\n    if (!resource.a && scope.n && !scope.w) {\n      resources.push(resource);\n      scope.n = false;\n      scope.v = undefined;\n      return true;\n    }\n    if (resource.m === undefined) {\n      scope.n = true;\n      continue;\n    }\n    var result;\n    try {\n      result = uncurriedCall(resource.m, resource.o);\n    } catch (error) {\n      disposeFailed(scope, error);\n      continue;\n    }\n    if (resource.a) {\n      scope.w = true;\n      scope.v = result;\n      return true;\n    }\n  }\n  if (scope.n && !scope.w) {\n    scope.n = false;\n    scope.v = undefined;\n    return true;\n  }\n  return false;\n}"
+  },
+  {
+    "names": [
+      "disposeEnd"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [],
+    "code": "function disposeEnd(scope) {\n  if (scope.h) throw scope.e;\n}"
+  },
+  {
+    "names": [
+      "disposeSync"
+    ],
+    "setupOf": null,
+    "deps": [
+      "disposeNext",
+      "disposeEnd"
+    ],
+    "globals": [],
+    "code": "function disposeSync(scope) {\n  disposeNext(scope);\n  disposeEnd(scope);\n}"
+  },
+  {
+    "names": [
+      "NativeSuppressedError"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [
+      "SuppressedError",
+      "undefined"
+    ],
+    "code": "var NativeSuppressedError = typeof SuppressedError === \"function\" ? SuppressedError : undefined;"
+  },
+  {
+    "names": [
+      "suppressedMessage"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [],
+    "code": "var suppressedMessage = \"An error was suppressed during disposal\";"
+  },
+  {
+    "names": [
+      "suppressedError"
+    ],
+    "setupOf": null,
+    "deps": [
+      "NativeSuppressedError",
+      "suppressedMessage",
+      "defineHidden"
+    ],
+    "globals": [
+      "Error"
+    ],
+    "code": "function suppressedError(error, suppressed) {\n  if (NativeSuppressedError) return new NativeSuppressedError(error, suppressed, suppressedMessage);\n  var made = new Error(suppressedMessage);\n  defineHidden(made, \"name\", \"SuppressedError\", true);\n  defineHidden(made, \"error\", error, true);\n  defineHidden(made, \"suppressed\", suppressed, true);\n  return made;\n}"
+  },
+  {
+    "names": [
       "MACHINE_KEY"
     ],
     "setupOf": null,
@@ -1545,6 +1699,19 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
       "Symbol"
     ],
     "code": "var asyncIteratorSymbol = hasSymbol && Symbol.asyncIterator || \"@@asyncIterator\";"
+  },
+  {
+    "names": [
+      "disposeSymbol"
+    ],
+    "setupOf": null,
+    "deps": [
+      "hasSymbol"
+    ],
+    "globals": [
+      "Symbol"
+    ],
+    "code": "function disposeSymbol(name) {\n  if (!hasSymbol) return \"@@\" + name;\n  return Symbol[name] || Symbol[\"for\"](\"Symbol.\" + name);\n}"
   },
   {
     "names": [
@@ -2238,6 +2405,12 @@ export const helpers: Record<string, string> = {
   "methodTag": "methodTag",
   "SUSPEND": "SUSPEND",
   "named": "named",
+  "disposables": "disposables",
+  "using": "useResource",
+  "disposeFailed": "disposeFailed",
+  "disposeNext": "disposeNext",
+  "disposeEnd": "disposeEnd",
+  "disposeSync": "disposeSync",
   "TDZ": "TDZ",
   "checkInitialized": "checkInitialized",
   "initializedWrite": "initializedWrite",

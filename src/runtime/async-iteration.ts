@@ -19,6 +19,8 @@ import {
   createPrototype,
   defineHidden,
   defineMethod,
+  disposeSymbol,
+  uncurriedCall,
 } from "./intrinsics.js";
 import { getMethod, getIteratorRecord, IteratorRecord } from "./iteration.js";
 import { newPromise, lastReject, iterResult } from "./capability.js";
@@ -112,6 +114,30 @@ defineMethod(
 interface AsyncFromSyncIterator {
   record: IteratorRecord;
 }
+
+/**
+ * %AsyncIteratorPrototype%[@@asyncDispose] (explicit resource management):
+ * calls `return()` and fulfils with undefined once its result settles; any
+ * error rejects the returned promise.
+ */
+defineMethod(
+  AsyncIteratorPrototype,
+  disposeSymbol("asyncDispose"),
+  function (this: any) {
+    try {
+      var method = getMethod(this, "return");
+      if (method === undefined) return promiseResolve.call(NativePromise, undefined);
+      return promiseThen.call(promiseResolve.call(NativePromise, uncurriedCall(method, this, undefined)), returnUndefined, undefined as any);
+    } catch (error) {
+      var rejected = newPromise();
+      lastReject(error);
+      return rejected;
+    }
+  },
+  "[Symbol.asyncDispose]",
+);
+
+function returnUndefined(): void {}
 
 export var AsyncFromSyncIteratorPrototype: any = createPrototype(AsyncIteratorPrototype);
 

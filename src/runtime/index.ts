@@ -28,6 +28,7 @@ export { asyncIterate, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype } 
 export { forInKeys as keys, objectRest, restArguments as rest, unmappedArguments as unmapped, markMethod, callMethod as call, methodTag } from "./objects.js";
 export { SUSPEND } from "./machine.js";
 export { named } from "./intrinsics.js";
+export { disposables, useResource as using, disposeFailed, disposeNext, disposeEnd, disposeSync } from "./disposal.js";
 export { TDZ, checkInitialized, initializedWrite, initializedTarget, constAssign, constTarget, uninitialized } from "./bindings.js";
 export {
   runGenerator as generator,

@@ -30,6 +30,16 @@ export var hasSymbol = typeof Symbol === "function";
 // string keys core-js and other polyfills use.
 export var iteratorSymbol: any = (hasSymbol && Symbol.iterator) || "@@iterator";
 export var asyncIteratorSymbol: any = (hasSymbol && Symbol.asyncIterator) || "@@asyncIterator";
+
+/**
+ * Symbol.dispose or Symbol.asyncDispose, read when asked (a polyfill may add
+ * them after this runtime loads); without them `Symbol.for("Symbol.dispose")`,
+ * as Babel's helpers use, and without Symbol the string "@@dispose".
+ */
+export function disposeSymbol(name: "dispose" | "asyncDispose"): any {
+  if (!hasSymbol) return "@@" + name;
+  return (Symbol as any)[name] || Symbol["for"]("Symbol." + name);
+}
 /** Falsy where the engine has no Symbol.toStringTag: prototypes then go untagged. */
 export var toStringTagSymbol: any = hasSymbol && Symbol.toStringTag;
 
