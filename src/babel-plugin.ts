@@ -47,16 +47,16 @@ export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = 
           filename: state.filename ?? "unknown.js",
           sourceType: path.node.sourceType === "script" ? "script" : "module",
         });
-        let functions;
+        let changed;
         try {
           // The file's text, which `annotate` quotes the lines of.
-          functions = lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code);
+          ({ changed } = lowerProgramPath(path as unknown as NodePath<t.Program>, opts, undefined, state.file.code));
         } catch (error) {
           throw reportedToBabel(error, state.file as unknown as CodeFrameSource, opts.filename);
         }
-        if (functions.length > 0) forgetNoSource(path.node);
+        if (changed) forgetNoSource(path.node);
         // Printed as TypeScript, the output must read as it did (what Babel's printer leaves ambiguous).
-        if (functions.length > 0 && opts.typescript) disambiguateForTypeScript(path.node);
+        if (changed && opts.typescript) disambiguateForTypeScript(path.node);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();
       },

@@ -24,7 +24,7 @@ import { runNodeAsync } from "./support/run-node-async.js";
 import { createSandbox, type Sandbox } from "./support/package-sandbox.js";
 import { ES5_TARGETS, PRESET_ENV_ASYNC_TRANSFORMS } from "./support/es5/engines.js";
 import { decodeMappings, originalAt } from "./support/source-map.js";
-import { suspendingSyntax, syntaxAfterEs5 } from "./support/syntax.js";
+import { resourceDeclarations, suspendingSyntax, syntaxAfterEs5 } from "./support/syntax.js";
 import type { RunResult } from "./support/run-node.js";
 
 type Babel = typeof import("@babel/core");
@@ -492,3 +492,20 @@ describe("what a Babel build shows for a stack overflow in lowering", () => {
     expect(reportedToBabel(other, file, "src/deep.js")).toBe(other);
   });
 });
+
+// `using` and `await using` through the plugin: lowered at the Program, before
+// any other plugin's visitors reach the declarations (docs/babel-plugin.md), and
+// run on this Node, which has no `using`, as Node 24 runs the input natively
+// (the fixtures' recorded native.json).
+const resourceFixtures = loadFixtures({ withNewerEngines: true }).filter((f) => f.options.nativeEngine === "node24");
+for (const [babelName, babel] of BABELS) {
+  describe(`${babelName}: using and await using`, () => {
+    it.each(resourceFixtures.map((f) => [f.name, f] as const))("%s runs as natively on Node 24, nothing left to lower", async (_name, fixture) => {
+      const { code } = compileWithPlugin(babel, fixture, { runtime: "inline" });
+      expect(resourceDeclarations(code!, isModule(fixture) ? "module" : "script")).toEqual([]);
+      expect(suspendingSyntax(code!, isModule(fixture) ? "module" : "script")).toEqual([]);
+      expect(fixture.recordedNative).not.toBeNull();
+      expect(await runNodeAsync(code!, { module: isModule(fixture) })).toEqual(fixture.recordedNative);
+    });
+  });
+}

@@ -4,9 +4,9 @@
 
 /**
  * Cheap test for text that cannot contain anything to lower: false when it
- * has no `async` and no `*` that could start a generator (`function*`, or a
- * generator method `*name(`, `*[key](`, `*#name(`, `*"name"(`).
+ * has no `async`, no `using` and no `*` that could start a generator
+ * (`function*`, or a generator method `*name(`, `*[key](`, `*#name(`, `*"name"(`).
  */
 export function mayNeedLowering(code: string): boolean {
-  return /\basync\b|\bfunction\s*\*|\*\s*(?:\[|["'\d]|#?[\w$]+\s*\()/.test(code);
+  return /\basync\b|\busing\b|\bfunction\s*\*|\*\s*(?:\[|["'\d]|#?[\w$]+\s*\()/.test(code);
 }

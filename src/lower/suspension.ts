@@ -9,9 +9,9 @@ export type FunctionKind = "async" | "generator" | "asyncGenerator";
 
 /**
  * Answers "does this node contain a suspension point of the function being
- * lowered?" — an `await`, a `yield`, a `for await`, an `await using`
- * declaration (its disposal awaits when the block ends), or (in an async
- * generator, where `return v` awaits `v`) a `return` with an operand. Nested functions,
+ * lowered?" — an `await`, a `yield`, a `for await`, or (in an async
+ * generator, where `return v` awaits `v`) a `return` with an operand. (An
+ * `await using` is gone by then: lower/using.ts made its awaits explicit.) Nested functions,
  * class bodies' methods and field initialisers are separate functions and do
  * not count; computed class keys and `extends` clauses do.
  */
@@ -49,8 +49,6 @@ function isSuspension(node: t.Node, kind: FunctionKind): boolean {
       return true;
     case "ForOfStatement":
       return node.await;
-    case "VariableDeclaration":
-      return node.kind === "await using";
     case "ReturnStatement":
       return kind === "asyncGenerator" && node.argument !== null && node.argument !== undefined;
     default:

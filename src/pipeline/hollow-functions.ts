@@ -18,6 +18,7 @@
 import * as t from "@babel/types";
 import type { Scope } from "../host/babel.js";
 import { eachChild } from "../ast/children.js";
+import { isResourceDeclaration } from "../lower/using.js";
 
 export interface Hollowed {
   /** Every identifier name in the file, for reserveNames. */
@@ -46,7 +47,8 @@ export function hollowFunctions(program: t.Program, lowered: (fn: t.Function) =>
       bodies.set(node, node.body);
       node.body = t.blockStatement([]);
     }
-    return holds || lowersItself;
+    // A `using` declaration is lowered where it stands, in any function (lower/using.ts).
+    return holds || lowersItself || isResourceDeclaration(node);
   };
   visit(program, false);
   return {

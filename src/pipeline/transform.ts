@@ -9,6 +9,7 @@ import { parse } from "./parse.js";
 import { lowerFunction, kindOf, type FileContext } from "../lower/lower-function.js";
 import type { RuntimeRef } from "../lower/runtime-ref.js";
 import { MethodMarks } from "../lower/method-marks.js";
+import { isResourceDeclaration, lowerResourceScopes } from "../lower/using.js";
 import { runtimeDeclaration } from "../output/runtime-binding.js";
 import { UnsupportedInput } from "../lower/unsupported.js";
 import { AwaitlessUnsupportedError, codeFrame } from "./errors.js";
@@ -63,9 +64,9 @@ export function transformOnThisStack(code: string, options?: TransformOptions): 
   // nothing to lower; the CLI skips parsing itself with mayNeedLowering (may-need-lowering.ts).
   const ast = parse(code, opts);
   let runtimeName: string | null = null;
-  const functions = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code, true), code, opts.filename);
+  const { functions, changed } = withReportedLocation(() => lowerProgram(ast, opts, (name) => (runtimeName = name), code, true), code, opts.filename);
   // Nothing to lower: hand the text back as it was, not reprinted.
-  if (functions.length === 0) return { result: { code, map: null, functions }, runtimeName: null };
+  if (!changed) return { result: { code, map: null, functions }, runtimeName: null };
   if (opts.typescript) disambiguateForTypeScript(ast);
   const output = generate(
     ast,
@@ -92,16 +93,23 @@ export function withReportedLocation<T>(run: () => T, code: string, filename: st
   }
 }
 
-/** Lowers every suspending function of a parsed file in place; returns their models. */
+/** What lowering a program did: the models of its functions, and whether anything changed. */
+export interface LoweredProgram {
+  functions: FunctionModel[];
+  /** Functions were lowered, or `using` declarations (which may stand in functions that are not). */
+  changed: boolean;
+}
+
+/** Lowers every suspending function and resource scope of a parsed file in place. */
 export function lowerProgram(
   ast: t.File,
   opts: NormalizedOptions,
   onRuntime?: (name: string) => void,
   source?: string,
   sharedRuntime = false,
-): FunctionModel[] {
+): LoweredProgram {
   // Babel's traversal (paths, scopes) costs far more than a plain walk: skip it when there is nothing to lower.
-  if (!hasFunctionToLower(ast)) return [];
+  if (!hasWorkToDo(ast)) return { functions: [], changed: false };
   // And it crawls only what lowering can look at (see hollow-functions.ts).
   const hollowed = hollowFunctions(ast.program, (fn) => kindOf(fn) !== null);
   try {
@@ -130,7 +138,7 @@ export function lowerProgramPath(
   onRuntime?: (name: string) => void,
   source?: string,
   sharedRuntime = false,
-): FunctionModel[] {
+): LoweredProgram {
   // A local enum becomes plain statements first; Babel's scopes must then see the new `let`s.
   if (opts.typescript && lowerLocalEnums(program.node, (fn) => kindOf(fn) !== null)) program.scope.crawl();
   // The statements already put at the start of each block, so later ones follow them.
@@ -141,6 +149,9 @@ export function lowerProgramPath(
   const programStart: t.Statement[] = [];
   const runtime: RuntimeRef = { name: program.scope.generateUid("awaitless"), used: new Set() };
   onRuntime?.(runtime.name);
+  // `using` scopes become try/finally before any function is lowered, in every function (lower/using.ts).
+  const resources = lowerResourceScopes(program.node, { runtime, unique: (hint) => program.scope.generateUid(hint) });
+  if (resources) program.scope.crawl();
   const file: FileContext = {
     runtime,
     steps: new Map(),
@@ -155,7 +166,7 @@ export function lowerProgramPath(
   // Ordered before the runtime is inserted: walking an inlined runtime would cost more than the rest.
   const models = inOutputOrder(program.node, file.steps);
   if (runtime.used.size > 0) placeAtStart(program, [runtimeDeclaration(runtime, opts, program.node, sharedRuntime)]);
-  return models;
+  return { functions: models, changed: models.length > 0 || resources };
 }
 
 /**
@@ -220,8 +231,11 @@ function pathReacher(program: NodePath<t.Program>): (keyPath: string) => NodePat
   };
 }
 
-function hasFunctionToLower(ast: t.File): boolean {
-  return t.traverseFast(ast.program, (node) => (t.isFunction(node) && (node.async || node.generator) ? t.traverseFast.stop : undefined));
+/** Is there a suspending function or a `using` declaration anywhere? */
+function hasWorkToDo(ast: t.File): boolean {
+  return t.traverseFast(ast.program, (node) =>
+    (t.isFunction(node) && (node.async || node.generator)) || isResourceDeclaration(node) ? t.traverseFast.stop : undefined,
+  );
 }
 
 /** The models in the order their step functions appear in the finished program (and so in the output). */

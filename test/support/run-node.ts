@@ -14,12 +14,12 @@ export interface RunResult {
   error: string | null;
 }
 
-export function runNode(code: string, options: { module?: boolean; timeoutMs?: number; args?: string[] } = {}): RunResult {
+export function runNode(code: string, options: { module?: boolean; timeoutMs?: number; args?: string[]; node?: string } = {}): RunResult {
   const dir = mkdtempSync(join(tmpdir(), "awaitless-run-"));
   const file = join(dir, options.module === false ? "program.cjs" : "program.mjs");
   writeFileSync(file, code);
   try {
-    const child = spawnSync(process.execPath, [...(options.args ?? []), file], {
+    const child = spawnSync(options.node ?? process.execPath, [...(options.args ?? []), file], {
       encoding: "utf8",
       timeout: options.timeoutMs ?? 20_000,
       maxBuffer: 64 * 1024 * 1024,

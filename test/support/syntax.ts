@@ -9,7 +9,7 @@ function describeNode(node: t.Node, what: string): string {
 }
 
 function walk(code: string, sourceType: "module" | "script", visit: (node: t.Node, found: string[]) => void): string[] {
-  const ast = parse(code, { sourceType, errorRecovery: false });
+  const ast = parse(code, { sourceType, errorRecovery: false, plugins: ["explicitResourceManagement"] });
   const found: string[] = [];
   t.traverseFast(ast.program, (node) => visit(node, found));
   return found;
@@ -22,6 +22,13 @@ export function suspendingSyntax(code: string, sourceType: "module" | "script" =
     else if (t.isAwaitExpression(node)) found.push(describeNode(node, "await"));
     else if (t.isYieldExpression(node)) found.push(describeNode(node, "yield"));
     else if (t.isForOfStatement(node) && node.await) found.push(describeNode(node, "for await"));
+  });
+}
+
+/** `using` and `await using` declarations left in `code`. */
+export function resourceDeclarations(code: string, sourceType: "module" | "script" = "module"): string[] {
+  return walk(code, sourceType, (node, found) => {
+    if (t.isVariableDeclaration(node) && (node.kind === "using" || node.kind === "await using")) found.push(describeNode(node, node.kind));
   });
 }
 

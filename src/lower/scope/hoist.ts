@@ -24,7 +24,6 @@ import { keepInferredNames } from "../naming/inferred-names.js";
 import { bindBlockFunctionVars } from "./block-function-vars.js";
 import { analyzeBlockBindings, applyBlockSemantics, type MovedBinding, type ScopeSetup } from "./block-bindings.js";
 import type { RuntimeRef } from "../runtime-ref.js";
-import { unsupported } from "../unsupported.js";
 import { annotationOf, anyType, anyTypeAliases, declaratorTypes, dropAnnotations, mentionsAny, patternTypes, type ConstructorKind, type TypeMap } from "../typescript/ts-types.js";
 import { skipTypes } from "../typescript/type-positions.js";
 import { functionUsesOwn } from "../../ast/own-code.js";
@@ -252,9 +251,6 @@ class Hoister {
     if (node.declare) return;
     const scope = node.kind === "var" ? this.fnScope : path.scope;
     if (node.kind !== "var" && !this.isExploded(scope)) return;
-    if (node.kind === "using" || node.kind === "await using") {
-      throw unsupported(node, "`using` declarations are not supported yet");
-    }
     const loop = path.parentPath.isForInStatement() || path.parentPath.isForOfStatement() ? (path.parent as t.ForXStatement) : null;
     const types: TypeMap = new Map();
     let annotated = false;
