@@ -42,7 +42,7 @@ function suspendingKind(node) {
     case "ForOfStatement":
       return node.await ? "for await" : null;
     case "VariableDeclaration":
-      return node.kind === "await using" ? "await using" : null;
+      return node.kind === "await using" || node.kind === "using" ? node.kind : null;
     default:
       if (!isFunction(node)) return null;
       if (node.async && node.generator) return "async generator";

@@ -18,6 +18,11 @@ export const USAGE = `usage: npm run test262 -- [options]
   --write-native-expectations    run natively only and rewrite the "native" section
                                  of test262/expectations.json for the selected tests
   --test262 <dir>                the test262 copy (default: ../shared/test262 beside the repo)
+  --compiled-only                run only the compiled side, on this Node, scored against
+                                 the native results the expectations file records (for the
+                                 erm suite on Node 20, which cannot run it natively)
+  --node <binary>                run on this Node instead (the erm suite's default: the
+                                 Node 24 that \`npm run engines\` installs)
   --help`;
 
 /** The parsed options, with defaults filled in; throws on unknown or bad options. */
@@ -36,6 +41,8 @@ export function parseOptions(argv) {
       verbose: { type: "boolean", default: false },
       "write-native-expectations": { type: "boolean", default: false },
       test262: { type: "string" },
+      node: { type: "string" },
+      "compiled-only": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -53,6 +60,8 @@ export function parseOptions(argv) {
     // Writing the native section needs no compiled runs.
     compiled: !writeNative,
     test262: values.test262 ?? null,
+    node: values.node ?? null,
+    compiledOnly: values["compiled-only"],
     help: values.help,
   };
 }

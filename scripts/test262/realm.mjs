@@ -13,6 +13,20 @@ import { createModuleLoader } from "./modules.mjs";
 const collectGarbage = findGc();
 
 /**
+ * Node 20 gives its main realm's Symbol `dispose` and `asyncDispose` (for
+ * TypeScript's `using`), but not a new vm context's: a program run by Node 20
+ * sees them, so a test realm gets them too, the same symbols. (Node 24 has
+ * them in every realm.)
+ */
+function addHostSymbols(RealmSymbol) {
+  for (const name of ["dispose", "asyncDispose"]) {
+    if (RealmSymbol[name] === undefined && typeof Symbol[name] === "symbol") {
+      Object.defineProperty(RealmSymbol, name, { value: Symbol[name], writable: false, enumerable: false, configurable: false });
+    }
+  }
+}
+
+/**
  * @param {object} host what all realms of one run share
  * @param {{ script: Function, module: Function } | null} host.compiler null for native runs
  * @param {(line: string) => void} host.onPrint receives every `print` call
@@ -22,6 +36,7 @@ const collectGarbage = findGc();
 export function createRealm(host) {
   const context = vm.createContext();
   const global = vm.runInContext("globalThis", context);
+  addHostSymbols(vm.runInContext("Symbol", context));
   // Taken before the test runs, which may replace the globals.
   const constructors = vm.runInContext("({ Error, SyntaxError })", context);
   const realmError = (name, message) => new constructors[name](message);

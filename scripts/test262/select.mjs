@@ -13,10 +13,18 @@
 //      literals) or `await` as a whole dash/slash-separated word (so
 //      `await-using`, `expressions/await/…` and `…-await-…` count).
 // `all` — every test in tests.txt.
+// `erm` — every test in tests-erm.txt: explicit resource management (`using`,
+//   `await using`, the disposable stacks, SuppressedError). Node 20 has none
+//   of it, so the run needs Node 24 (see docs/test262.md).
 //
 // The same rule is written out in docs/test262.md; keep the two in step.
 
-export const SUITES = ["async-functions", "all"];
+export const SUITES = ["async-functions", "all", "erm"];
+
+/** The list file a suite's tests come from. */
+export function listOf(suite) {
+  return suite === "erm" ? "tests-erm.txt" : "tests.txt";
+}
 
 const LATER_FEATURES = ["generators", "async-iteration"];
 const LATER_PATH = /generator|Generator|yield|for-await|AsyncIterator|AsyncFromSyncIterator/;
@@ -24,7 +32,7 @@ const ASYNC_FUNCTION_PATH = /async-function|async-arrow-function|AsyncFunction|a
 
 /** Whether the test at `path` (relative to test/) with frontmatter `meta` is in `suite`. */
 export function inSuite(suite, path, meta) {
-  if (suite === "all") return true;
+  if (suite === "all" || suite === "erm") return true;
   if (suite === "async-functions") return isAsyncFunctionTest(path, meta);
   throw new Error(`unknown suite ${JSON.stringify(suite)} (one of: ${SUITES.join(", ")})`);
 }

@@ -9,7 +9,15 @@ import { parseFrontmatter } from "./frontmatter.mjs";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST_INDEX = join(REPO_ROOT, "dist", "index.js");
-export const EXPECTATIONS_FILE = join(REPO_ROOT, "test262", "expectations.json");
+/**
+ * The known failures: one file per list of tests (the erm suite runs on another
+ * engine); a compiled-only run on an engine without the feature keeps its own
+ * compiled failures, by Node major version (its native results are the list's).
+ */
+export function expectationsFile(suite, compiledOnlyOn = null) {
+  const base = suite === "erm" ? "expectations-erm" : "expectations";
+  return join(REPO_ROOT, "test262", compiledOnlyOn ? `${base}-node${compiledOnlyOn}.json` : `${base}.json`);
+}
 
 /** The test262 directory: the option if given, else ../shared/test262 beside the repository. */
 export function locateTest262(option) {
@@ -20,9 +28,9 @@ export function locateTest262(option) {
   return dir;
 }
 
-/** Every test of tests.txt as { path, meta }, in the list's order. */
-export function loadTests(test262Dir) {
-  const paths = readFileSync(join(test262Dir, "tests.txt"), "utf8")
+/** Every test of a list (tests.txt by default) as { path, meta }, in the list's order. */
+export function loadTests(test262Dir, list = "tests.txt") {
+  const paths = readFileSync(join(test262Dir, list), "utf8")
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
