@@ -36,6 +36,9 @@ const DUK_PROXY_DESCRIPTOR = "Duktape's Proxy has no getOwnPropertyDescriptor tr
 const DUK_ARRAY_FROM = "spreads iterables, for which Babel's ES5 helper needs Array.from (ES2015), which Duktape lacks";
 const DUK_COMPUTED_METHOD_NAMES = "prints the names of methods with computed or non-identifier keys, which preset-env's ES5 output does not keep";
 
+const NO_DISPOSE_SYMBOLS =
+  "names Symbol.dispose and Symbol.asyncDispose, which the engine does not have (the runtime then looks for Symbol.for(\"Symbol.dispose\"), which defining them is a polyfill's job)";
+
 const MUJS_NAMES = "reads functions' `name` (e.g. `e.constructor.name`), which mujs does not have";
 const MUJS_PROXY = "needs Proxy (ES2015), which mujs lacks";
 const MUJS_SYMBOL = "needs Symbol (ES2015), which mujs lacks";
@@ -93,6 +96,8 @@ export const EXCLUDED: Exclusions = {
   "scope-arguments-binding": {
     mujs: "mujs does not map a parameter to the arguments object when a nested function writes it (`function f(a) { (function () { a = 5; })(); return arguments[0]; }` gives 1 there, 5 natively and in Duktape)",
   },
+  "stmt-using-exits": { duktape: NO_DISPOSE_SYMBOLS, mujs: NO_DISPOSE_SYMBOLS },
+  "stmt-await-using-exits": { duktape: NO_DISPOSE_SYMBOLS, mujs: NO_DISPOSE_SYMBOLS },
   "fn-class-method-identity": { duktape: PRIVATE_MEMBERS, mujs: `${PRIVATE_MEMBERS}; ${MUJS_NAMES}` },
   "scope-own-code-computed-keys": { duktape: DUK_REFLECT_GET, mujs: MUJS_KEY_ORDER },
   "scope-loop-class-closures": { duktape: PRIVATE_MEMBERS, mujs: `${PRIVATE_MEMBERS}; ${MUJS_NAMES}` },
