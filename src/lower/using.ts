@@ -50,11 +50,11 @@ interface Naming {
 /** Lowers every resource scope in `program`; returns whether it found one. */
 export function lowerResourceScopes(program: t.Program, naming: Naming): boolean {
   let found = false;
-  // Inner scopes first; each rewrite then moves statements already lowered.
+  // Inner scopes first (each rewrite then moves statements already lowered),
+  // except a `for (using …;;)`, which becomes a scope around itself first.
   const visit = (node: t.Node): void => {
+    if (lowerForHead(node, naming)) found = true;
     eachChild(node, visit);
-    const list = node.type === "Program" || node.type === "BlockStatement" || node.type === "StaticBlock" ? node.body : node.type === "SwitchCase" ? node.consequent : null;
-    if (list && lowerForLoops(list, naming)) found = true;
     if ((node.type === "BlockStatement" || node.type === "StaticBlock") && declaresResources(node.body)) {
       node.body = scopeOf(node.body, naming);
       found = true;
@@ -75,18 +75,21 @@ function declaresResources(statements: t.Statement[]): boolean {
   return statements.some(isResourceDeclaration);
 }
 
-/** Each `for (using …; …; …)` in `list` becomes a scope around the loop. */
-function lowerForLoops(list: t.Statement[], naming: Naming): boolean {
-  let changed = false;
-  list.forEach((statement, index) => {
-    const inner = unlabelled(statement);
-    if (inner.type !== "ForStatement" || !isResourceDeclaration(inner.init)) return;
-    const declaration = inner.init;
-    inner.init = null;
-    list[index] = t.blockStatement(scopeOf([declaration, statement], naming));
-    changed = true;
-  });
-  return changed;
+/**
+ * `for (using x = …; …; …)`, labelled or not, wherever it stands: becomes, in
+ * place, a block with the scope around the loop (its label stays on it).
+ */
+function lowerForHead(node: t.Node, naming: Naming): boolean {
+  if (node.type !== "ForStatement" && node.type !== "LabeledStatement") return false;
+  const loop = unlabelled(node);
+  if (loop.type !== "ForStatement" || !isResourceDeclaration(loop.init)) return false;
+  const declaration = loop.init;
+  loop.init = null;
+  const moved = { ...node } as t.Statement;
+  const block = at(t.blockStatement(scopeOf([declaration, moved], naming)), node);
+  for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
+  Object.assign(node, block);
+  return true;
 }
 
 function unlabelled(statement: t.Statement): t.Statement {
