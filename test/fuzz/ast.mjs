@@ -427,8 +427,12 @@ export function printStmt(node, ind = "") {
         const prefix = `${mods}${m.kind ? m.kind + " " : ""}${m.async ? "async " : ""}${m.gen ? "*" : ""}`;
         return `${inner}${prefix}${m.name}${signature(m, inner)} ${printBlock(m.body, inner)}`;
       });
-      const head = `${ind}class ${node.name}${node.sup ? " extends " + node.sup : ""}`;
-      return members.length ? `${head} {\n${members.join("\n")}\n${ind}}` : `${head} {}`;
+      // As an expression, the class takes its name from the `const` (NamedEvaluation).
+      const head = node.asExpression
+        ? `${ind}const ${node.name} = class${node.sup ? " extends " + node.sup : ""}`
+        : `${ind}class ${node.name}${node.sup ? " extends " + node.sup : ""}`;
+      const end = node.asExpression ? ";" : "";
+      return members.length ? `${head} {\n${members.join("\n")}\n${ind}}${end}` : `${head} {}${end}`;
     }
     case "stext":
       return node.code.split("\n").map((line) => `${ind}${line}`).join("\n");

@@ -305,7 +305,10 @@ class Generator {
       members.push({ t: "cmember", static: isStatic, async: kind !== "gen", gen: kind !== "async", name: mname, ...sig, params, body });
       methods.push({ mname, kind, info, isStatic });
     }
-    const stmts = [{ t: "classdecl", name: base, sup: null, members }];
+    // Sometimes an anonymous class expression named by its `const` (JavaScript only: in
+    // TypeScript a declaration also names the type the samples use).
+    const asExpression = !this.types && r.chance(0.3);
+    const stmts = [{ t: "classdecl", name: base, sup: null, members, asExpression }];
     // Not "k1": for-in loops name their keys k1, k2, ...
     const instance = this.fresh("inst");
     const derivedMethods = [];
@@ -334,6 +337,7 @@ class Generator {
     for (const s of stmts) this.types?.classMembers(s.members);
     const accessor = fields.includes("val") ? "val" : null;
     stmts.push(decl("const", instance, { t: "new", callee: id(base), args: [str(instance)] }));
+    if (asExpression) stmts.push(log(`${base} is named`, member(base, "name")));
     // What each method is: its kind's prototype (the tag), and a generator's own `prototype`.
     for (const m of methods) {
       const fn = member(m.isStatic ? base : instance, m.mname);
