@@ -37,6 +37,7 @@ import type { FunctionKind } from "./suspension.js";
 import { MARK_HELPERS, runtimeCall, runtimeMember, type RuntimeRef } from "./runtime-ref.js";
 import { suspendsItsFunction } from "../ast/own-code.js";
 import { eachChild } from "../ast/children.js";
+import { replaceInPlace } from "../ast/replace-in-place.js";
 import { nameGivenBy, withName } from "./naming/inferred-names.js";
 
 interface Mark {
@@ -81,7 +82,7 @@ export class MethodMarks {
 
   /** Wraps every registered literal and class, in place (it may have moved into a step function by now). */
   finish(program: t.Program): void {
-    for (const [object, marks] of this.byObject) replaceWith(object, this.wrapped(object, marks));
+    for (const [object, marks] of this.byObject) replaceInPlace(object, this.wrapped(object, marks));
     if (this.byClassBody.size > 0) this.finishClasses(program);
   }
 
@@ -136,7 +137,7 @@ export class MethodMarks {
       eachChild(node, visit);
     };
     visit(program);
-    for (const { owner, marks } of expressions) replaceWith(owner, this.wrapped(owner, marks));
+    for (const { owner, marks } of expressions) replaceInPlace(owner, this.wrapped(owner, marks));
     for (const { list, statement, declaration, marks } of insertions) {
       const index = list.indexOf(statement);
       const variables = this.variablesOf(marks);
@@ -223,11 +224,4 @@ function listIn<K>(map: Map<K, Mark[]>, key: K): Mark[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
-}
-
-/** Turns `node` into `replacement` where it stands: its parent's reference to it stays valid. */
-function replaceWith(node: t.Node, replacement: t.Node): void {
-  const copy = { ...replacement };
-  for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
-  Object.assign(node, copy);
 }

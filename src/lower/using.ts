@@ -39,6 +39,7 @@
 import * as t from "@babel/types";
 import { runtimeCall, type RuntimeHelper, type RuntimeRef } from "./runtime-ref.js";
 import { eachChild } from "../ast/children.js";
+import { replaceInPlace } from "../ast/replace-in-place.js";
 
 type ResourceKind = "using" | "await using";
 
@@ -87,8 +88,7 @@ function lowerForHead(node: t.Node, naming: Naming): boolean {
   loop.init = null;
   const moved = { ...node } as t.Statement;
   const block = at(t.blockStatement(scopeOf([declaration, moved], naming)), node);
-  for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
-  Object.assign(node, block);
+  replaceInPlace(node, block);
   return true;
 }
 
