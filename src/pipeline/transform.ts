@@ -150,7 +150,9 @@ export function lowerProgramPath(
   const runtime: RuntimeRef = { name: program.scope.generateUid("awaitless"), used: new Set() };
   onRuntime?.(runtime.name);
   // `using` scopes become try/finally before any function is lowered, in every function (lower/using.ts).
-  const resources = lowerResourceScopes(program.node, { runtime, unique: (hint) => program.scope.generateUid(hint) });
+  // (A walk of the whole file, skipped when its text cannot declare one.)
+  const resources =
+    (source === undefined || /\busing\b/.test(source)) && lowerResourceScopes(program.node, { runtime, unique: (hint) => program.scope.generateUid(hint) });
   if (resources) program.scope.crawl();
   const file: FileContext = {
     runtime,
