@@ -14,6 +14,7 @@ import { uniqueIds } from "../scripts/realworld/parsers/unique-ids.mjs";
 import { compareRuns } from "../scripts/realworld/compare.mjs";
 import { findLeftovers } from "../scripts/realworld/leftovers.mjs";
 import { packageEnv } from "../scripts/realworld/env.mjs";
+import { crashSignal } from "../scripts/realworld/crash.mjs";
 
 const sample = (name: string) => readFileSync(new URL(`./data/realworld/${name}`, import.meta.url), "utf8");
 
@@ -193,5 +194,20 @@ describe("realworld package environment", () => {
       delete process.env.npm_config_offline;
       delete process.env.REALWORLD_KEPT;
     }
+  });
+});
+
+describe("realworld crash detection", () => {
+  it("knows a fault signal, whether the child got it or the shell reported it", () => {
+    expect(crashSignal({ status: null, signal: "SIGSEGV" })).toBe("SIGSEGV");
+    expect(crashSignal({ status: 139, signal: null })).toBe("SIGSEGV");
+    expect(crashSignal({ status: 134, signal: null })).toBe("SIGABRT");
+  });
+
+  it("does not take a failing suite, a timeout's kill or an interrupt for a crash", () => {
+    expect(crashSignal({ status: 1, signal: null })).toBeUndefined();
+    expect(crashSignal({ status: 0, signal: null })).toBeUndefined();
+    expect(crashSignal({ status: null, signal: "SIGKILL" })).toBeUndefined();
+    expect(crashSignal({ status: 130, signal: null })).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { compilePackage } from "./compile.mjs";
 import { sourceTypeOf } from "./source-type.mjs";
 import { findLeftovers } from "./leftovers.mjs";
 import { compareRuns } from "./compare.mjs";
+import { crashSignal } from "./crash.mjs";
 
 /** { native, compiled, comparison, leftovers, notes, folders } for one package; throws when a step fails. */
 export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
@@ -51,14 +52,20 @@ export async function runPackage(pkg, root, { timeoutMs, expectations, log }) {
 
 async function runMode(pkg, runner, copy, root, mode, timeoutMs, log, notes) {
   const reportFile = join(root, pkg.name, `${mode}.report.json`);
-  const run = await runSuite({
-    pkg,
-    dir: copy.dir,
-    tmp: copy.tmp,
-    extraArgs: runner.args(reportFile),
-    timeoutMs,
-    logPrefix: join(root, pkg.name, mode),
-  });
+  const runOnce = () =>
+    runSuite({ pkg, dir: copy.dir, tmp: copy.tmp, extraArgs: runner.args(reportFile), timeoutMs, logPrefix: join(root, pkg.name, mode) });
+  let run = await runOnce();
+  // A suite whose process the system ended for a fault (SIGSEGV...) did not
+  // report on the code: the engine itself failed, as Node 20 now and then does
+  // with worker threads. Such a run is told, with its stderr, and run once
+  // more; a second crash stands, and its missing tests fail the package.
+  const crash = crashSignal(run);
+  if (crash && !run.timedOut) {
+    const message = `the ${mode} run crashed (${crash}) after ${reportedCount(runner, run, reportFile, copy.dir)} test results; it ran once more`;
+    log(`${message}. The end of its stderr:\n${run.stderr.slice(-1500)}`);
+    notes.push(message);
+    run = await runOnce();
+  }
   if (run.timedOut) throw new Error(`the ${mode} run of \`${run.command}\` took longer than ${timeoutMs / 1000} s`);
   const { results, problem } = runner.parse(run, reportFile, copy.dir);
   // Without the whole native suite there is nothing to compare with. A
@@ -69,9 +76,17 @@ async function runMode(pkg, runner, copy, root, mode, timeoutMs, log, notes) {
   if (problem) notes.push(`the compiled run is incomplete: ${problem}`);
   const passed = results.filter((r) => r.status === "pass").length;
   log(`${mode}: ${passed}/${results.length} passed in ${run.seconds.toFixed(1)} s (exit status ${run.status})`);
-  return { ...run, results };
+  return { ...run, results, crashes: crash ? 1 : 0 };
+}
+
+function reportedCount(runner, run, reportFile, dir) {
+  try {
+    return runner.parse(run, reportFile, dir).results.length;
+  } catch {
+    return 0;
+  }
 }
 
 function summary(run) {
-  return { command: run.command, status: run.status, seconds: run.seconds, results: run.results };
+  return { command: run.command, status: run.status, seconds: run.seconds, crashes: run.crashes, results: run.results };
 }
