@@ -1,4 +1,4 @@
-// A real bundler build: the multi-module app in test/support/rollup-app
+// A real bundler build: the multi-module app in test/support/app
 // (async functions and methods, a generator method, async generators,
 // for-await, try/catch around a rejection) bundled by Rollup (its wasm build,
 // same API as `rollup`) with @rollup/plugin-babel running awaitless, the
@@ -15,11 +15,10 @@ import { babel } from "@rollup/plugin-babel";
 import awaitless from "../src/babel-plugin.js";
 import { REPO_ROOT } from "./support/package-sandbox.js";
 import { runNodeAsync } from "./support/run-node-async.js";
-import { execCapture } from "./support/exec.js";
+import { APP_DIR, nativeAppRun } from "./support/app-project.js";
 import { ENGINES, ENGINE_TIMEOUT_MS, ES5_TARGETS, PRESET_ENV_ASYNC_TRANSFORMS, runInEngine } from "./support/es5/engines.js";
 import { suspendingSyntax, syntaxAfterEs5 } from "./support/syntax.js";
 
-const APP = join(REPO_ROOT, "test/support/rollup-app");
 const RUNTIME_ENTRY = join(REPO_ROOT, "dist/runtime/index.js");
 
 /**
@@ -37,7 +36,7 @@ function awaitlessRuntime(): Plugin {
 
 async function bundle(options: { es5: boolean }): Promise<string> {
   const build = await rollup({
-    input: join(APP, "main.js"),
+    input: join(APP_DIR, "main.js"),
     plugins: [
       awaitlessRuntime(),
       babel({
@@ -57,14 +56,9 @@ async function bundle(options: { es5: boolean }): Promise<string> {
   }
 }
 
-async function unbundledRun() {
-  const raw = await execCapture(process.execPath, [join(APP, "main.js")], 30_000);
-  return { stdout: raw.stdout.toString("utf8"), status: raw.status, error: raw.stderr ? raw.stderr.split("\n")[0] : null };
-}
-
 describe("Rollup with @rollup/plugin-babel and awaitless", () => {
   it("bundles the app as an ES module that runs as the app does unbundled", async () => {
-    const [code, expected] = await Promise.all([bundle({ es5: false }), unbundledRun()]);
+    const [code, expected] = await Promise.all([bundle({ es5: false }), nativeAppRun()]);
     expect(expected.stdout.split("\n").length).toBeGreaterThan(5);
     // Everything is in the bundle, the runtime once, and nothing suspends natively any more.
     expect(code).not.toMatch(/^import /m);
@@ -74,7 +68,7 @@ describe("Rollup with @rollup/plugin-babel and awaitless", () => {
   });
 
   describe.concurrent("an ES5 bundle, with @babel/preset-env", async () => {
-    const [code, expected] = await Promise.all([bundle({ es5: true }), unbundledRun()]);
+    const [code, expected] = await Promise.all([bundle({ es5: true }), nativeAppRun()]);
 
     it("is ES5 with the runtime once, and runs in Node as the app does unbundled", async () => {
       expect(code).toMatch(/^\(function \(\) \{$/m);

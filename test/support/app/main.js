@@ -1,5 +1,6 @@
-// A small app in several modules, bundled by test/rollup.test.ts with
-// Rollup, @rollup/plugin-babel and awaitless, and run as it runs unbundled.
+// A small app in several modules, built by each bundler test (Rollup,
+// webpack, Vite, React Native's preset on Hermes, an installed package) with
+// awaitless, and run as it runs unbundled (test/support/app-project.ts).
 import { loadUsers, loadUser } from "./users.js";
 import { Inventory } from "./inventory.js";
 import { ticks, take } from "./streams.js";
