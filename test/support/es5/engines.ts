@@ -73,21 +73,26 @@ export function compileForEs5(code: string, options: { filename: string; module:
 }
 
 /**
- * The program file given to an engine. A module (compiled to CommonJS) runs
- * in a function with `exports`, `require` and `module`; an exception at its
- * top level is handed to the host, which, as Node does for an ES module, lets
- * the queued jobs run before reporting it. A script runs as it is.
+ * The program file given to an engine, as Node would run the same file.
+ * A fixture runs on Node as program.mjs (an ES module) or, with
+ * `"module": false`, as program.cjs: a CommonJS module, whose code runs in a
+ * function with `exports`, `require`, `module`, `__filename` and `__dirname`
+ * and `this` set to `module.exports`, so that its top-level `var`s and
+ * functions stay local. Both get that function here: a module once Babel has
+ * made it CommonJS (awaitless's own output on QuickJS stays an ES module,
+ * test/support/engines/quickjs.ts). An exception at the top level is handed
+ * to the host: a module's is reported once the queued jobs have run, as
+ * Node does for an ES module, a script's at once.
  */
 export function engineProgram(code: string, module: boolean): string {
-  if (!module) return code;
   return [
     "var __module = { exports: {} };",
     "function __require(id) { throw new Error(\"Cannot find module '\" + id + \"'\"); }",
     "try {",
-    "(function (exports, require, module) {",
+    "(function (exports, require, module, __filename, __dirname) {",
     code,
-    "}).call(undefined, __module.exports, __require, __module);",
-    "} catch (error) { __host.moduleThrew(error); }",
+    `}).call(__module.exports, __module.exports, __require, __module, ${JSON.stringify(module ? "/program.mjs" : "/program.cjs")}, "/");`,
+    `} catch (error) { __host.${module ? "moduleThrew" : "scriptThrew"}(error); }`,
   ].join("\n");
 }
 

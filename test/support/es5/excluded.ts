@@ -26,9 +26,6 @@ const OBJECT_ENTRIES = "needs Object.entries (ES2017), which the engine lacks";
 const OBJECT_HASOWN = "needs Object.hasOwn (ES2022), which the engine lacks";
 const ERROR_MESSAGE = "prints the message of an error the engine raises itself, worded differently from V8's";
 
-const REPLACES_GLOBALS =
-  "a script whose top-level `var Object`, `var Promise`… replace the engine's own globals when run as a plain script, as the engines run it (Node runs it as a CommonJS module, where they are local)";
-
 const DUK_REFLECT_GET =
   "Babel compiles `super.x` to Reflect.get(target, key, receiver), and Duktape's Reflect.get throws \"unsupported\" when given a receiver";
 const DUK_PROXY_SET_KEY = "Duktape converts a computed key to a string a second time after a Proxy `set` trap returns";
@@ -84,7 +81,6 @@ export const EXCLUDED: Exclusions = {
   "runtime-await-promise-subclass": { duktape: DUK_REFLECT_GET, mujs: MUJS_STATIC_INHERITANCE },
   "runtime-error-before-first-await": { duktape: ERROR_MESSAGE, mujs: `${ERROR_MESSAGE}; ${MUJS_NAMES}` },
   "runtime-error-in-parameters": { mujs: MUJS_NAMES },
-  "runtime-file-binds-builtin-names": { duktape: REPLACES_GLOBALS, mujs: REPLACES_GLOBALS },
   "runtime-handled-rejection": { duktape: NEEDS_PROCESS, mujs: NEEDS_PROCESS },
   "runtime-nested-thenables": { mujs: "needs Object.assign (ES2015), which mujs lacks" },
   "runtime-names-survive-minify": {

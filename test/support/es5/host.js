@@ -540,14 +540,14 @@ var __host = (function (global) {
     }
   }
 
-  /** Set when the program's top-level code threw (as an ES module, the queue still drains first). */
+  /** Set when the program's top-level code threw (as an ES module, the queue still drains first; as a CommonJS script, not). */
   var uncaughtAtTop;
 
   function run() {
     try {
       if (uncaughtAtTop) {
         try {
-          drain();
+          if (uncaughtAtTop.drainFirst) drain();
         } catch (ignored) {
           // Node reports the module's own error.
         }
@@ -580,7 +580,10 @@ var __host = (function (global) {
     inspect: String,
     run: run,
     moduleThrew: function (error) {
-      uncaughtAtTop = { error: error };
+      uncaughtAtTop = { error: error, drainFirst: true };
+    },
+    scriptThrew: function (error) {
+      uncaughtAtTop = { error: error, drainFirst: false };
     },
     promiseState: function (value) {
       var record = state(value);
