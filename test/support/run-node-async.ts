@@ -12,6 +12,8 @@ export interface NodeRunOptions {
   timeoutMs?: number;
   /** Run the program from this folder (to resolve its packages) rather than from a new temporary one. */
   dir?: string;
+  /** Another Node binary than the one running the tests (Node 24, test/support/engines/node24.ts). */
+  node?: string;
 }
 
 export async function runNodeAsync(code: string, options: NodeRunOptions): Promise<RunResult> {
@@ -19,7 +21,7 @@ export async function runNodeAsync(code: string, options: NodeRunOptions): Promi
   const file = join(dir, `program-${process.pid}-${Math.random().toString(36).slice(2)}.${options.module ? "mjs" : "cjs"}`);
   try {
     await writeFile(file, code);
-    const raw = await execCapture(process.execPath, [file], options.timeoutMs ?? 30_000);
+    const raw = await execCapture(options.node ?? process.execPath, [file], options.timeoutMs ?? 30_000);
     return { stdout: raw.stdout.toString("utf8"), status: raw.status, error: nodeError(raw.stderr) };
   } finally {
     await rm(options.dir ? file : dir, { recursive: true, force: true });

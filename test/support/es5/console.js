@@ -1,17 +1,21 @@
-// `console` for the ES5 engines: `console.log` and `console.info` print to
-// stdout through the engine's `print`, formatting their arguments as Node's
-// util.format does (%-placeholders, strings as they are, other values as
-// util.inspect shows them with its default options); `console.error`,
-// `console.warn` and `console.debug`'s stderr output is not compared, so they
-// print nothing. Loaded after host.js; plain ES5.
+// `console` for the ES5 engines, and for Hermes and QuickJS after
+// test/support/engines/host.js: `console.log` and `console.info` print to
+// stdout through the host's `write` (or the engine's `print`), formatting
+// their arguments as Node's util.format does (%-placeholders, strings as
+// they are, other values as util.inspect shows them with its default
+// options); `console.error`, `console.warn` and `console.debug`'s stderr
+// output is not compared, so they print nothing. Loaded after the host;
+// plain ES5.
 //
 // What is covered: primitives, strings (quoted and escaped as Node does),
 // arrays (holes, extra keys, grouping of long arrays in columns), plain and
 // class-instance objects, null-prototype objects, functions, boxed
 // primitives, dates, regular expressions, arguments objects, the host's
-// promises, getters/setters, symbol keys, circular references, nesting
-// beyond depth 2, and Node's rules for breaking long output over lines.
-// test/es5-engines.test.ts checks it against Node's own formatting.
+// promises (an engine's own too, without the fields it keeps on them, which
+// the host's promiseState names), getters/setters, symbol keys, circular
+// references, nesting beyond depth 2, and Node's rules for breaking long
+// output over lines. test/es5-engines.test.ts checks it against Node's own
+// formatting.
 
 (function (global, host) {
   "use strict";
@@ -25,7 +29,8 @@
   var functionToString = Function.prototype.toString;
   var getDescriptor = Object.getOwnPropertyDescriptor;
   var getPrototypeOf = Object.getPrototypeOf;
-  var write = print;
+  // The host's write where it has one (test/support/engines/host.js stops the output once the program has ended).
+  var write = host.write || print;
 
   var BREAK_LENGTH = 80;
   var COMPACT = 3;
@@ -47,6 +52,12 @@
 
   function includes(text, part) {
     return text.indexOf(part) !== -1;
+  }
+
+  function without(list, items) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) if (indexOf(items, list[i]) === -1) out.push(list[i]);
+    return out;
   }
 
   function padStart(text, width) {
@@ -275,6 +286,7 @@
     } else {
       keys = ownKeys(value, false);
       braces = ["{", "}"];
+      if (promise && promise.internalKeys) keys = without(keys, promise.internalKeys);
       if (promise) {
         braces[0] = prefix(constructor, tag, "Promise") + "{";
         formatter = formatPromise;

@@ -57,15 +57,17 @@ export function presetEnvForEs5(module: boolean): PluginItem {
 /**
  * Compiles a program for an ES5 engine: awaitless (runtime inlined) and
  * preset-env in one Babel 7 pass. A module becomes CommonJS, which
- * `engineProgram` wraps as a CommonJS loader would.
+ * `engineProgram` wraps as a CommonJS loader would. With `awaitless: false`,
+ * preset-env alone: the build of a program that has nothing for awaitless
+ * (the limitations' repros, test/support/engines/limitations.ts).
  */
-export function compileForEs5(code: string, options: { filename: string; module: boolean }): string {
+export function compileForEs5(code: string, options: { filename: string; module: boolean; awaitless?: boolean }): string {
   const result = babel.transformSync(code, {
     filename: options.filename,
     babelrc: false,
     configFile: false,
     sourceType: options.module ? "module" : "script",
-    plugins: [[awaitless, { runtime: "inline" }]],
+    plugins: options.awaitless === false ? [] : [[awaitless, { runtime: "inline" }]],
     presets: [presetEnvForEs5(options.module)],
   });
   if (!result?.code) throw new Error(`Babel produced no code for ${options.filename}`);
@@ -129,8 +131,8 @@ export async function runInEngine(engine: EngineName, compiled: string, options:
   }
 }
 
-/** Splits the host's report (exit status, uncaught error) from what the program printed. */
-function parseEngineOutput(raw: RawRun): RunResult {
+/** Splits the host's report (exit status, uncaught error) from what the program printed (also Hermes's and QuickJS's, test/support/engines). */
+export function parseEngineOutput(raw: RawRun): RunResult {
   const text = decodeCesu8(raw.stdout);
   const lines = text.split("\n");
   const printed: string[] = [];
