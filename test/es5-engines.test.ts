@@ -3,10 +3,14 @@
 // (runtime inlined) and @babel/preset-env for an ES5 target, preset-env's own
 // async and generator transforms excluded — and run on Duktape 2.7 and mujs,
 // after a host of our own (test/support/es5: a spec-ordered Promise, the
-// microtask loop, timers and a Node-like console.log). It must print exactly
-// what the input prints on Node, end with the same status and report the same
-// uncaught error. Fixtures that need what an engine lacks are listed, with
-// the reason, in test/support/es5/excluded.ts.
+// microtask loop, timers and a Node-like console.log), as Node would run the
+// file (a script as a CommonJS module). It must print exactly what the input
+// prints on Node, end with the same status and report the same uncaught
+// error. Fixtures that cannot run alike for a reason outside awaitless are
+// skipped, naming the reason; the reasons, with a repro of each, are in
+// test/support/engines/limitations.ts (test/engine-limitations.test.ts
+// checks the repros still differ). Node 24, Hermes and QuickJS run the
+// fixtures in test/engines.test.ts.
 //
 // Before the fixtures: the host itself, against Node (its Promise orders jobs
 // as native promises do, its console.log formats values as Node's does), and
@@ -20,7 +24,7 @@ import vm from "node:vm";
 import { loadFixtures, runnable, type Fixture } from "./support/fixtures.js";
 import { transform } from "../src/index.js";
 import { ENGINES, ENGINE_TIMEOUT_MS, HOST_FILES, compileForEs5, runInEngine, runNodeAsync } from "./support/es5/engines.js";
-import { EXCLUDED, exclusionReason } from "./support/es5/excluded.js";
+import { exclusionReason } from "./support/engines/limitations.js";
 import type { RunResult } from "./support/run-node.js";
 import { syntaxAfterEs5 } from "./support/syntax.js";
 
@@ -54,20 +58,6 @@ function nativeRun(fixture: Fixture): Promise<RunResult> {
   }
   return run;
 }
-
-describe("the exclusion list", () => {
-  it("names only existing fixtures, each with a reason", () => {
-    const names = new Set(loadFixtures({ withNewerEngines: true }).map((f) => f.name));
-    for (const [name, reasons] of Object.entries(EXCLUDED)) {
-      expect(names.has(name), `excluded fixture ${name} does not exist`).toBe(true);
-      expect(Object.keys(reasons).length, `${name} names no engine`).toBeGreaterThan(0);
-      for (const [engine, reason] of Object.entries(reasons)) {
-        expect(ENGINES as string[]).toContain(engine);
-        expect(reason?.length, `${name} on ${engine} has no reason`).toBeGreaterThan(10);
-      }
-    }
-  });
-});
 
 // ---- the host -------------------------------------------------------------------
 
