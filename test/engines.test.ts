@@ -1,14 +1,57 @@
-// The host that Hermes and QuickJS run programs on (test/support/engines:
-// host.js and each engine's part), against Node: its timers,
-// queueMicrotask, console.log of the engine's own promises, and how a
-// program ends (an uncaught exception, an unhandled rejection, an exception
-// at a module's or a script's top level). Each program, built for the engine
-// as a build for it would build it, must print there exactly what it prints
-// on Node, end with the same status and report the same uncaught error.
+// Every fixture compiled and run on Node 24, Hermes and QuickJS, beside
+// Node 20 (test/fixtures.test.ts) and Duktape and mujs
+// (test/es5-engines.test.ts). Each run must print exactly what the input
+// prints natively on Node 20 (or, for a fixture only Node 24 runs natively,
+// what native.json records), end with the same status and report the same
+// uncaught error, compared with one toEqual.
+//
+// - Node 24 (`npm run engines` installs it into .engines/node24; .ci/run
+//   does before the tests): awaitless's output as Node 20 runs it. Without
+//   it, its tests fail and say to run `npm run engines`.
+// - Hermes 0.12 (the hermes-engine-cli package), React Native's engine: the
+//   fixture built as a React Native build for Hermes builds it, one Babel 7
+//   pass with awaitless (runtime inlined) and preset-env for an ES5 target
+//   without its async transforms, run with Hermes's own Promise and job queue
+//   (test/support/engines/hermes.ts).
+// - QuickJS (quickjs-emscripten 0.32): awaitless's output as it is, with
+//   QuickJS's own Promise and job queue (test/support/engines/quickjs.ts).
+//
+// On Hermes and QuickJS a host of our own gives what Node gives a program
+// around its engine: timers, queueMicrotask, console.log formatting values
+// as Node does, and Node's end of a program on an uncaught error
+// (test/support/engines/host.js). Fixtures that cannot run alike for a
+// reason outside awaitless are skipped, naming the reason; the reasons, with
+// a repro of each, are in test/support/engines/limitations.ts
+// (test/engine-limitations.test.ts checks the repros still differ).
 
 import { describe, it, expect } from "vitest";
+import { loadFixtures, runnable, type Fixture } from "./support/fixtures.js";
 import { runNodeAsync } from "./support/run-node-async.js";
-import { NEWER_ENGINES, TIMEOUT_MS } from "./support/engines/engines.js";
+import type { RunResult } from "./support/run-node.js";
+import { NEWER_ENGINES, TIMEOUT_MS, isModule } from "./support/engines/engines.js";
+import { exclusionReason } from "./support/engines/limitations.js";
+import { node24 } from "./support/engines/node24.js";
+
+const fixtures = loadFixtures({ withNewerEngines: true }).filter((f) => f.options.exec !== false);
+
+// Each fixture runs natively once, whichever engine asks first.
+const native = new Map<string, Promise<RunResult>>();
+
+function nativeRun(fixture: Fixture): Promise<RunResult> {
+  if (fixture.options.nativeEngine) return Promise.resolve(fixture.recordedNative!);
+  let run = native.get(fixture.name);
+  if (!run) {
+    run = runNodeAsync(runnable(fixture, fixture.input), { module: isModule(fixture) });
+    native.set(fixture.name, run);
+  }
+  return run;
+}
+
+describe("Node 24", () => {
+  it("is installed (npm run engines)", () => {
+    expect(() => node24()).not.toThrow();
+  });
+});
 
 /**
  * Programs for the host Hermes and QuickJS run on (host.js): its timers,
@@ -118,6 +161,29 @@ for (const engine of NEWER_ENGINES.filter((e) => e.name !== "node24")) {
             runNodeAsync(program.code, { module }),
             engine.run(engine.buildPlain(program.code, { module }), { module, timeoutMs: TIMEOUT_MS }),
           ]);
+          expect(actual).toEqual(expected);
+        },
+        TIMEOUT_MS,
+      );
+    }
+  });
+}
+
+for (const engine of NEWER_ENGINES) {
+  describe.concurrent(`fixtures on ${engine.title}`, () => {
+    for (const fixture of fixtures) {
+      const reason = exclusionReason(fixture.name, engine.name);
+      if (reason) {
+        it.skip(`${fixture.name} (excluded: ${reason})`, () => {});
+        continue;
+      }
+      it(
+        fixture.name,
+        async () => {
+          const code = engine.compileFixture(fixture);
+          const module = isModule(fixture);
+          const [expected, actual] = await Promise.all([nativeRun(fixture), engine.run(code, { module, timeoutMs: TIMEOUT_MS })]);
+          expect(expected.stdout.length, "the fixture prints nothing natively").toBeGreaterThan(0);
           expect(actual).toEqual(expected);
         },
         TIMEOUT_MS,
