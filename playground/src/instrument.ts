@@ -14,7 +14,7 @@ import { parse } from "@babel/parser";
 import { VISITOR_KEYS } from "@babel/types";
 import type * as t from "@babel/types";
 import { RUN_GLOBAL } from "./compiler.ts";
-import { STEP_STARTERS } from "../../src/lower/start-helpers.ts";
+import { STEP_STARTERS, stepFunctionOf } from "../../src/lower/start-helpers.ts";
 
 export const TRACE_HOOK = "__awaitlessTrace";
 
@@ -47,8 +47,8 @@ export function instrument(code: string, functionCount: number, sourceType: "mod
       callee.property.type === "Identifier" &&
       STEP_STARTERS.has(callee.property.name)
     ) {
-      const step = node.arguments[0];
-      if (step && (step.type === "FunctionExpression" || step.type === "ArrowFunctionExpression")) steps.push(step);
+      const step = stepFunctionOf(node);
+      if (step) steps.push(step);
     }
   });
   if (steps.length !== functionCount) return null;

@@ -132,10 +132,10 @@ const SUSPENDED: Record<number, LeaveHow> = { [AWAIT]: "await", [YIELD]: "yield"
 
 type Step = Machine["step"];
 function tracedStep(step: Step): Step {
-  return function (this: unknown, m: Machine) {
+  return function (m: Machine) {
     let result: unknown;
     try {
-      result = step.call(this, m);
+      result = step(m);
     } catch (error) {
       const inst = instanceOf.get(m);
       if (inst !== undefined) record({ k: "leave", inst, how: "throw", s: m.s });

@@ -78,7 +78,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "undefined"
     ],
-    "code": "function AsyncGeneratorMachine(step, self, tries) {\n  this.s = 0;\n  this.v = undefined;\n  this.rv = undefined;\n  this.x = undefined;\n  this.k = 0;\n  this.step = step;\n  this.self = self;\n  this.tries = tries;\n  this.state = SUSPENDED_START;\n  this.queue = [];\n  this.awaiting = FOR_BODY;\n  this.inner = null;\n  this.delegateReturning = false;\n  var m = this;\n  this.onFulfilled = function (value) {\n    settled(m, value);\n  };\n  this.onRejected = function (error) {\n    failed(m, error);\n  };\n  this.pending = undefined;\n  this.onTick = function () {\n    var value = m.pending;\n    m.pending = undefined;\n    settled(m, value);\n  };\n}"
+    "code": "function AsyncGeneratorMachine(step, tries) {\n  this.s = 0;\n  this.v = undefined;\n  this.rv = undefined;\n  this.x = undefined;\n  this.k = 0;\n  this.step = step;\n  this.tries = tries;\n  this.state = SUSPENDED_START;\n  this.queue = [];\n  this.awaiting = FOR_BODY;\n  this.inner = null;\n  this.delegateReturning = false;\n  var m = this;\n  this.onFulfilled = function (value) {\n    settled(m, value);\n  };\n  this.onRejected = function (error) {\n    failed(m, error);\n  };\n  this.pending = undefined;\n  this.onTick = function () {\n    var value = m.pending;\n    m.pending = undefined;\n    settled(m, value);\n  };\n}"
   },
   {
     "names": [],
@@ -263,7 +263,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
       "Object",
       "undefined"
     ],
-    "code": "function runAsyncGenerator(step, self, fn, tries) {\n  var proto = fn === undefined ? undefined : fn.prototype;\n  var generator = Object.create(isObject(proto) ? proto : AsyncGeneratorPrototype);\n  generator[MACHINE_KEY] = new AsyncGeneratorMachine(step, self, tries);\n  return generator;\n}"
+    "code": "function runAsyncGenerator(step, fn, tries) {\n  var proto = fn === undefined ? undefined : fn.prototype;\n  var generator = Object.create(isObject(proto) ? proto : AsyncGeneratorPrototype);\n  generator[MACHINE_KEY] = new AsyncGeneratorMachine(step, tries);\n  return generator;\n}"
   },
   {
     "names": [
@@ -321,7 +321,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "undefined"
     ],
-    "code": "function runBody(m) {\n  for (;;) {\n    var result;\n    try {\n      result = m.step.call(m.self, m);\n      if (result === SUSPEND && m.k === DELEGATE) m.inner = asyncIterate(m.x);\n    } catch (error) {\n      m.inner = null;\n      if (enterCatch(m, error)) continue;\n      finish(m, THROW, error);\n      return;\n    }\n    if (result !== SUSPEND) finish(m, NEXT, result);else if (m.k === AWAIT) wait(m, m.x, FOR_BODY);else if (m.k === YIELD) wait(m, m.x, FOR_YIELD);else if (m.k === YIELD_OBJECT) {\n      m.awaiting = FOR_YIELD;\n      awaitObject(m, m.x);\n    } else delegateResume(m, NEXT, undefined);\n    return;\n  }\n}"
+    "code": "function runBody(m) {\n  for (;;) {\n    var result;\n    try {\n      result = m.step(m);\n      if (result === SUSPEND && m.k === DELEGATE) m.inner = asyncIterate(m.x);\n    } catch (error) {\n      m.inner = null;\n      if (enterCatch(m, error)) continue;\n      finish(m, THROW, error);\n      return;\n    }\n    if (result !== SUSPEND) finish(m, NEXT, result);else if (m.k === AWAIT) wait(m, m.x, FOR_BODY);else if (m.k === YIELD) wait(m, m.x, FOR_YIELD);else if (m.k === YIELD_OBJECT) {\n      m.awaiting = FOR_YIELD;\n      awaitObject(m, m.x);\n    } else delegateResume(m, NEXT, undefined);\n    return;\n  }\n}"
   },
   {
     "names": [
@@ -727,7 +727,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "undefined"
     ],
-    "code": "function runAsync(step, self, tries) {\n  var promise = newPromise();\n  var m = {\n    s: 0,\n    v: undefined,\n    rv: undefined,\n    x: undefined,\n    k: 0,\n    step: step,\n    self: self,\n    tries: tries,\n    resolve: lastResolve,\n    reject: lastReject,\n    onFulfilled: undefined,\n    onRejected: undefined,\n    await: suspendAwait\n  };\n  advance(m);\n  return promise;\n}"
+    "code": "function runAsync(step, tries) {\n  var promise = newPromise();\n  var m = {\n    s: 0,\n    v: undefined,\n    rv: undefined,\n    x: undefined,\n    k: 0,\n    step: step,\n    tries: tries,\n    resolve: lastResolve,\n    reject: lastReject,\n    onFulfilled: undefined,\n    onRejected: undefined,\n    await: suspendAwait\n  };\n  advance(m);\n  return promise;\n}"
   },
   {
     "names": [
@@ -741,7 +741,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
       "enterCatch"
     ],
     "globals": [],
-    "code": "function advance(m) {\n  for (;;) {\n    try {\n      var result = m.step.call(m.self, m);\n      if (result !== SUSPEND) {\n        m.resolve(result);\n        return;\n      }\n      if (!m.onFulfilled) listen(m);\n      awaitValueCompact(m, m.x);\n      return;\n    } catch (error) {\n      if (!enterCatch(m, error)) {\n        m.reject(error);\n        return;\n      }\n    }\n  }\n}"
+    "code": "function advance(m) {\n  for (;;) {\n    try {\n      var result = m.step(m);\n      if (result !== SUSPEND) {\n        m.resolve(result);\n        return;\n      }\n      if (!m.onFulfilled) listen(m);\n      awaitValueCompact(m, m.x);\n      return;\n    } catch (error) {\n      if (!enterCatch(m, error)) {\n        m.reject(error);\n        return;\n      }\n    }\n  }\n}"
   },
   {
     "names": [
@@ -760,7 +760,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "undefined"
     ],
-    "code": "function runAsyncOnce(step, self, tries) {\n  var m = {\n    s: 0,\n    v: undefined,\n    rv: undefined,\n    x: undefined,\n    k: 0,\n    step: step,\n    self: self,\n    tries: tries,\n    await: suspendAwait\n  };\n  for (;;) {\n    try {\n      var result = step.call(self, m);\n      if (result !== SUSPEND) return settledPromise(result, false);\n      return promiseThen.call(quietResolveCompact(m.x), function (value) {\n        m.v = value;\n        return finishOnce(m);\n      }, function (error) {\n        if (enterCatch(m, error)) return finishOnce(m);\n        throw error;\n      });\n    } catch (error) {\n      if (!enterCatch(m, error)) return settledPromise(error, true);\n    }\n  }\n}"
+    "code": "function runAsyncOnce(step, tries) {\n  var m = {\n    s: 0,\n    v: undefined,\n    rv: undefined,\n    x: undefined,\n    k: 0,\n    step: step,\n    tries: tries,\n    await: suspendAwait\n  };\n  for (;;) {\n    try {\n      var result = m.step(m);\n      if (result !== SUSPEND) return settledPromise(result, false);\n      return promiseThen.call(quietResolveCompact(m.x), function (value) {\n        m.v = value;\n        return finishOnce(m);\n      }, function (error) {\n        if (enterCatch(m, error)) return finishOnce(m);\n        throw error;\n      });\n    } catch (error) {\n      if (!enterCatch(m, error)) return settledPromise(error, true);\n    }\n  }\n}"
   },
   {
     "names": [
@@ -774,7 +774,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "Error"
     ],
-    "code": "function finishOnce(m) {\n  for (;;) {\n    try {\n      var result = m.step.call(m.self, m);\n      if (result === SUSPEND) throw new Error(\"awaitless: suspended twice\");\n      return result;\n    } catch (error) {\n      if (!enterCatch(m, error)) throw error;\n    }\n  }\n}"
+    "code": "function finishOnce(m) {\n  for (;;) {\n    try {\n      var result = m.step(m);\n      if (result === SUSPEND) throw new Error(\"awaitless: suspended twice\");\n      return result;\n    } catch (error) {\n      if (!enterCatch(m, error)) throw error;\n    }\n  }\n}"
   },
   {
     "names": [
@@ -1289,7 +1289,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "undefined"
     ],
-    "code": "function GeneratorMachine(step, self, tries) {\n  this.s = 0;\n  this.v = undefined;\n  this.rv = undefined;\n  this.x = undefined;\n  this.k = 0;\n  this.step = step;\n  this.self = self;\n  this.tries = tries;\n  this.state = SUSPENDED_START;\n  this.inner = null;\n}"
+    "code": "function GeneratorMachine(step, tries) {\n  this.s = 0;\n  this.v = undefined;\n  this.rv = undefined;\n  this.x = undefined;\n  this.k = 0;\n  this.step = step;\n  this.tries = tries;\n  this.state = SUSPENDED_START;\n  this.inner = null;\n}"
   },
   {
     "names": [],
@@ -1400,28 +1400,18 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "code": "defineHidden(GeneratorPrototype, \"constructor\", GeneratorFunctionPrototype);"
   },
   {
-    "names": [],
-    "setupOf": "GeneratorPrototype",
-    "deps": [
-      "defineMethod",
-      "GeneratorPrototype",
-      "resume",
-      "NEXT"
+    "names": [
+      "OWN_METHODS"
     ],
-    "globals": [],
-    "code": "defineMethod(GeneratorPrototype, \"next\", function (value) {\n  return resume(this, NEXT, value);\n});"
-  },
-  {
-    "names": [],
-    "setupOf": "GeneratorPrototype",
+    "setupOf": null,
     "deps": [
-      "defineMethod",
-      "GeneratorPrototype",
       "resume",
+      "NEXT",
+      "THROW",
       "RETURN"
     ],
     "globals": [],
-    "code": "defineMethod(GeneratorPrototype, \"return\", function (value) {\n  return resume(this, RETURN, value);\n});"
+    "code": "var OWN_METHODS = [function (value) {\n  return resume(this, NEXT, value);\n}, function (error) {\n  return resume(this, THROW, error);\n}, function (value) {\n  return resume(this, RETURN, value);\n}];"
   },
   {
     "names": [],
@@ -1429,11 +1419,47 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "deps": [
       "defineMethod",
       "GeneratorPrototype",
-      "resume",
+      "OWN_METHODS",
+      "NEXT"
+    ],
+    "globals": [],
+    "code": "defineMethod(GeneratorPrototype, \"next\", OWN_METHODS[NEXT]);"
+  },
+  {
+    "names": [],
+    "setupOf": "GeneratorPrototype",
+    "deps": [
+      "defineMethod",
+      "GeneratorPrototype",
+      "OWN_METHODS",
+      "RETURN"
+    ],
+    "globals": [],
+    "code": "defineMethod(GeneratorPrototype, \"return\", OWN_METHODS[RETURN]);"
+  },
+  {
+    "names": [],
+    "setupOf": "GeneratorPrototype",
+    "deps": [
+      "defineMethod",
+      "GeneratorPrototype",
+      "OWN_METHODS",
       "THROW"
     ],
     "globals": [],
-    "code": "defineMethod(GeneratorPrototype, \"throw\", function (error) {\n  return resume(this, THROW, error);\n});"
+    "code": "defineMethod(GeneratorPrototype, \"throw\", OWN_METHODS[THROW]);"
+  },
+  {
+    "names": [
+      "callDelegate"
+    ],
+    "setupOf": null,
+    "deps": [
+      "OWN_METHODS",
+      "resume"
+    ],
+    "globals": [],
+    "code": "function callDelegate(method, iterator, mode, value) {\n  return method === OWN_METHODS[mode] ? resume(iterator, mode, value) : method.call(iterator, value);\n}"
   },
   {
     "names": [
@@ -1492,7 +1518,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
       "Object",
       "undefined"
     ],
-    "code": "function runGenerator(step, self, fn, tries) {\n  var proto = fn === undefined ? undefined : fn.prototype;\n  var generator = Object.create(isObject(proto) ? proto : GeneratorPrototype);\n  generator[MACHINE_KEY] = new GeneratorMachine(step, self, tries);\n  return generator;\n}"
+    "code": "function runGenerator(step, fn, tries) {\n  var proto = fn === undefined ? undefined : fn.prototype;\n  var generator = Object.create(isObject(proto) ? proto : GeneratorPrototype);\n  generator[MACHINE_KEY] = new GeneratorMachine(step, tries);\n  return generator;\n}"
   },
   {
     "names": [
@@ -1551,7 +1577,7 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "globals": [
       "undefined"
     ],
-    "code": "function run(m, mode, value) {\n  m.state = EXECUTING;\n  for (;;) {\n    try {\n      if (m.inner) {\n        var outcome = delegateStep(m, mode, value);\n        if (outcome === RETURNING) {\n          if (!enterReturn(m, m.rv)) {\n            m.state = COMPLETED;\n            return iterResult(m.rv, true);\n          }\n        } else if (outcome !== undefined) {\n          m.state = SUSPENDED_YIELD;\n          return outcome;\n        }\n      }\n      var result = m.step.call(m.self, m);\n      if (result !== SUSPEND) {\n        m.state = COMPLETED;\n        return iterResult(result, true);\n      }\n      if (m.k === DELEGATE) {\n        m.inner = getIteratorRecord(m.x);\n        mode = NEXT;\n        value = undefined;\n        continue;\n      }\n      m.state = SUSPENDED_YIELD;\n      return iterResult(m.x, false);\n    } catch (error) {\n      m.inner = null;\n      if (!enterCatch(m, error)) {\n        m.state = COMPLETED;\n        throw error;\n      }\n    }\n  }\n}"
+    "code": "function run(m, mode, value) {\n  m.state = EXECUTING;\n  for (;;) {\n    try {\n      if (m.inner) {\n        var outcome = delegateStep(m, mode, value);\n        if (outcome === RETURNING) {\n          if (!enterReturn(m, m.rv)) {\n            m.state = COMPLETED;\n            return iterResult(m.rv, true);\n          }\n        } else if (outcome !== undefined) {\n          m.state = SUSPENDED_YIELD;\n          return outcome;\n        }\n      }\n      var result = m.step(m);\n      if (result !== SUSPEND) {\n        m.state = COMPLETED;\n        return iterResult(result, true);\n      }\n      if (m.k === DELEGATE) {\n        m.inner = getIteratorRecord(m.x);\n        mode = NEXT;\n        value = undefined;\n        continue;\n      }\n      m.state = SUSPENDED_YIELD;\n      return iterResult(m.x, false);\n    } catch (error) {\n      m.inner = null;\n      if (!enterCatch(m, error)) {\n        m.state = COMPLETED;\n        throw error;\n      }\n    }\n  }\n}"
   },
   {
     "names": [
@@ -1560,16 +1586,18 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     "setupOf": null,
     "deps": [
       "NEXT",
+      "callDelegate",
       "THROW",
       "getMethod",
       "typeError",
       "RETURNING",
+      "RETURN",
       "isObject"
     ],
     "globals": [
       "undefined"
     ],
-    "code": "function delegateStep(m, mode, value) {\n  var record = m.inner;\n  var iterator = record.iterator;\n  var inner;\n  if (mode === NEXT) {\n    inner = record.next.call(iterator, value);\n  } else if (mode === THROW) {\n    var throwMethod = getMethod(iterator, \"throw\");\n    if (throwMethod === undefined) {\n      m.inner = null;\n      record.done = false;\n      record.close();\n      throw typeError(\"The iterator does not provide a 'throw' method\");\n    }\n    inner = throwMethod.call(iterator, value);\n  } else {\n    var returnMethod = getMethod(iterator, \"return\");\n    if (returnMethod === undefined) {\n      m.inner = null;\n      m.rv = value;\n      return RETURNING;\n    }\n    inner = returnMethod.call(iterator, value);\n    if (!isObject(inner)) throw typeError(\"Iterator result \" + inner + \" is not an object\");\n    if (inner.done) {\n      m.inner = null;\n      m.rv = inner.value;\n      return RETURNING;\n    }\n    return inner;\n  }\n  if (!isObject(inner)) throw typeError(\"Iterator result \" + inner + \" is not an object\");\n  if (inner.done) {\n    m.inner = null;\n    m.v = inner.value;\n    return undefined;\n  }\n  return inner;\n}"
+    "code": "function delegateStep(m, mode, value) {\n  var record = m.inner;\n  var iterator = record.iterator;\n  var inner;\n  if (mode === NEXT) {\n    inner = callDelegate(record.next, iterator, NEXT, value);\n  } else if (mode === THROW) {\n    var throwMethod = getMethod(iterator, \"throw\");\n    if (throwMethod === undefined) {\n      m.inner = null;\n      record.done = false;\n      record.close();\n      throw typeError(\"The iterator does not provide a 'throw' method\");\n    }\n    inner = callDelegate(throwMethod, iterator, THROW, value);\n  } else {\n    var returnMethod = getMethod(iterator, \"return\");\n    if (returnMethod === undefined) {\n      m.inner = null;\n      m.rv = value;\n      return RETURNING;\n    }\n    inner = callDelegate(returnMethod, iterator, RETURN, value);\n    if (!isObject(inner)) throw typeError(\"Iterator result \" + inner + \" is not an object\");\n    if (inner.done) {\n      m.inner = null;\n      m.rv = inner.value;\n      return RETURNING;\n    }\n    return inner;\n  }\n  if (!isObject(inner)) throw typeError(\"Iterator result \" + inner + \" is not an object\");\n  if (inner.done) {\n    m.inner = null;\n    m.v = inner.value;\n    return undefined;\n  }\n  return inner;\n}"
   },
   {
     "names": [

@@ -15,12 +15,13 @@
 //             r = _m.v;
 //             return r + 1;
 //         }
-//       }, this);
+//       });
 //     }
 //
-// The step function is a `function` called with the wrapper's `this`, or an
-// arrow when the original is an arrow or uses `super` (an arrow is the only
-// way to keep `super` working inside it; such input is ES2015 already).
+// The step function is a `function` that reads the wrapper's copy of `this`
+// (scope/capture-this.ts), or an arrow when the original is an arrow or uses
+// `super` (an arrow is the only way to keep `super` working inside it; such
+// input is ES2015 already).
 
 import * as t from "@babel/types";
 import type { NodePath } from "../host/babel.js";
@@ -28,6 +29,7 @@ import { SuspensionFinder, suspendsAtMostOnce, type FunctionKind } from "./suspe
 import { LowerContext } from "./context.js";
 import { hoistScope } from "./scope/hoist.js";
 import { stableLocals } from "./scope/stable-locals.js";
+import { captureOwnThis } from "./scope/capture-this.js";
 import { separateBodyFromParams } from "./scope/param-scope.js";
 import { lowerParams, countedParams, type LoweredParams } from "./params.js";
 import { anyIn, anyType, restTupleType } from "./typescript/ts-types.js";
@@ -84,16 +86,18 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
   // Parameter initialisers run in the step function too (async functions), so `super` there counts.
   // In TypeScript an arrow also keeps the type of `this`, where a function would need it written out.
   const stepIsArrow = isArrow || typescript || functionUsesOwn(node, (inner) => inner.type === "Super");
-  // A step function that is not an arrow is called with the wrapper's `this` only when it reads it
-  // (a direct eval might).
-  const passThis = !stepIsArrow && functionUsesOwn(node, (inner) => inner.type === "ThisExpression" || isDirectEval(inner));
+  // A step function that is not an arrow reads the wrapper's copy of `this` (scope/capture-this.ts);
+  // only where a direct eval might read it is the step called with the wrapper's `this`.
+  const passThis = !stepIsArrow && functionUsesOwn(node, isDirectEval);
   const names = new FunctionNames(namesIn(node, new Set([file.runtime.name])));
+  const thisName = stepIsArrow || passThis ? null : captureOwnThis(path as NodePath<t.Function>, names);
   node.body.body.unshift(...separateBodyFromParams(path as NodePath<t.Function>, names, file.runtime));
   const finder = new SuspensionFinder(kind);
   // Before hoisting rewrites the body; nested functions are already lowered (their awaits are calls now).
   const once = kind === "async" && suspendsAtMostOnce(node.body);
   // Asked before hoisting, while Babel's bindings still describe the source.
   const stable = stableLocals(path as NodePath<t.Function>);
+  if (thisName) stable.add(thisName);
   const hoist = hoistScope(path as NodePath<t.Function>, finder, names, !stepIsArrow, file.runtime, typescript);
   // In TypeScript, a rest parameter typed as the parameters it stands for
   // keeps the signature callers see (`arguments` would leave them out).
@@ -122,7 +126,7 @@ export function lowerFunction(path: LowerablePath, file: FileContext): void {
     hoist.argumentsName && !node.params.every((param) => param.type === "Identifier") && !path.isInStrictMode()
       ? runtimeCall(file, "unmapped", [t.identifier("arguments")])
       : t.identifier("arguments");
-  const preamble = buildPreamble(hoist, incoming.params, ctx, incoming.argumentsName, argumentsValue, incoming.restName, paramsInMachine, typescript);
+  const preamble = buildPreamble(hoist, incoming.params, ctx, thisName, incoming.argumentsName, argumentsValue, incoming.restName, paramsInMachine, typescript);
   becomeWrapper(node, incoming, preamble, start, typescript);
   const model = describeFunction(path, kind, ctx, tries, inferred);
   file.steps.set(step, model);
@@ -225,6 +229,7 @@ function buildPreamble(
   hoist: ReturnType<typeof hoistScope>,
   params: LoweredParams,
   ctx: LowerContext,
+  thisName: string | null,
   argumentsName: string | null,
   argumentsValue: t.Expression,
   restName: string | null,
@@ -233,6 +238,7 @@ function buildPreamble(
 ): t.Statement[] {
   const preamble: t.Statement[] = [];
   const declarators: t.VariableDeclarator[] = [];
+  if (thisName) declarators.push(t.variableDeclarator(t.identifier(thisName), t.thisExpression()));
   if (argumentsName && !restName) declarators.push(t.variableDeclarator(t.identifier(argumentsName), argumentsValue));
   if (hoist.newTargetName) {
     declarators.push(t.variableDeclarator(t.identifier(hoist.newTargetName), t.metaProperty(t.identifier("new"), t.identifier("target"))));
@@ -292,7 +298,7 @@ function displayName(node: t.Function, inferred: string | null): string {
 
 
 
-/** `(step, this, [fn,] tries)`, trailing arguments left off when not needed. */
+/** `(step, [fn,] tries)`, trailing arguments left off when not needed. */
 function startArguments(
   kind: FunctionKind,
   step: t.Expression,
@@ -300,11 +306,17 @@ function startArguments(
   tries: number[],
   self: t.Identifier | null,
 ): t.Expression[] {
-  const args: t.Expression[] = [step, passThis ? t.thisExpression() : t.unaryExpression("void", t.numericLiteral(0))];
+  // The driver calls the step as `m.step(m)`: where a direct eval may read `this`, the step is bound to it.
+  const args: t.Expression[] = [passThis ? boundToThis(step) : step];
   if (kind !== "async") args.push(self ?? t.unaryExpression("void", t.numericLiteral(0)));
   if (tries.length) args.push(t.arrayExpression(tries.map((n) => t.numericLiteral(n))));
   while (args.length > 1 && isVoid0(args[args.length - 1])) args.pop();
   return args;
+}
+
+/** `step.bind(this)` */
+function boundToThis(step: t.Expression): t.Expression {
+  return t.callExpression(t.memberExpression(step, t.identifier("bind")), [t.thisExpression()]);
 }
 
 function isVoid0(node: t.Expression): boolean {

@@ -10,7 +10,7 @@ import { transformOnThisStack, type TransformResult } from "./transform.js";
 import { parserPlugins } from "./parse.js";
 import { retryOnLargeStack } from "../host/large-stack.js";
 import { rangeOf } from "../lower/states/describe.js";
-import { STEP_STARTERS } from "../lower/start-helpers.js";
+import { STEP_STARTERS, stepFunctionOf } from "../lower/start-helpers.js";
 import type { FunctionModel } from "./model.js";
 import { eachValueChild } from "../ast/children.js";
 
@@ -56,13 +56,13 @@ function isStart(call: t.CallExpression, runtimeName: string): boolean {
     callee.object.name === runtimeName &&
     callee.property.type === "Identifier" &&
     STEP_STARTERS.has(callee.property.name) &&
-    t.isFunction(call.arguments[0])
+    stepFunctionOf(call) !== null
   );
 }
 
 function describeOutput(model: FunctionModel, call: t.CallExpression, wrapper: t.Function | null): void {
   model.output = rangeOf(wrapper?.loc ?? call.loc);
-  const step = call.arguments[0] as t.Function;
+  const step = stepFunctionOf(call)!;
   const body = step.body.type === "BlockStatement" ? step.body.body : [];
   const dispatch = findDispatch(body);
   for (const state of model.states) state.output = null;

@@ -87,14 +87,13 @@ interface AsyncGeneratorMachine extends Machine, ObjectAwaiter {
   delegateReturning: boolean;
 }
 
-function AsyncGeneratorMachine(this: AsyncGeneratorMachine, step: Machine["step"], self: any, tries: number[] | undefined) {
+function AsyncGeneratorMachine(this: AsyncGeneratorMachine, step: Machine["step"], tries: number[] | undefined) {
   this.s = 0;
   this.v = undefined;
   this.rv = undefined;
   this.x = undefined;
   this.k = 0;
   this.step = step;
-  this.self = self;
   this.tries = tries;
   this.state = SUSPENDED_START;
   this.queue = [];
@@ -186,10 +185,10 @@ export function markAsyncGenerator<F>(fn: F, name?: any): F {
 }
 
 /** Calls a compiled async generator body: makes the object, runs nothing yet. */
-export function runAsyncGenerator(step: Machine["step"], self?: any, fn?: any, tries?: number[]): any {
+export function runAsyncGenerator(step: Machine["step"], fn?: any, tries?: number[]): any {
   var proto = fn === undefined ? undefined : fn.prototype;
   var generator = Object.create(isObject(proto) ? proto : AsyncGeneratorPrototype);
-  generator[MACHINE_KEY] = new (AsyncGeneratorMachine as any)(step, self, tries);
+  generator[MACHINE_KEY] = new (AsyncGeneratorMachine as any)(step, tries);
   return generator;
 }
 
@@ -219,7 +218,7 @@ function runBody(m: AsyncGeneratorMachine): void {
   for (;;) {
     var result;
     try {
-      result = m.step.call(m.self, m);
+      result = m.step(m);
       if (result === SUSPEND && m.k === DELEGATE) m.inner = asyncIterate(m.x);
     } catch (error) {
       m.inner = null;

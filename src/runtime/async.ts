@@ -29,7 +29,7 @@ interface AsyncMachine extends Machine, Awaiter {
 }
 
 /** Calls a compiled async body; returns the promise of its completion. */
-export function runAsync(step: Machine["step"], self?: any, tries?: number[]): Promise<any> {
+export function runAsync(step: Machine["step"], tries?: number[]): Promise<any> {
   var promise = newPromise();
   // A literal with every field, so all machines share one shape.
   var m: AsyncMachine = {
@@ -39,7 +39,6 @@ export function runAsync(step: Machine["step"], self?: any, tries?: number[]): P
     x: undefined,
     k: 0,
     step: step,
-    self: self,
     tries: tries,
     resolve: lastResolve,
     reject: lastReject,
@@ -54,7 +53,7 @@ export function runAsync(step: Machine["step"], self?: any, tries?: number[]): P
 function advance(m: AsyncMachine): void {
   for (;;) {
     try {
-      var result = m.step.call(m.self, m);
+      var result = m.step(m);
       if (result !== SUSPEND) {
         m.resolve(result);
         return;
@@ -83,12 +82,12 @@ function advance(m: AsyncMachine): void {
  * resolving functions or settling of our own. A body that finishes without
  * suspending gets a promise settled as runAsync settles it.
  */
-export function runAsyncOnce(step: Machine["step"], self?: any, tries?: number[]): Promise<any> {
+export function runAsyncOnce(step: Machine["step"], tries?: number[]): Promise<any> {
   // One shape with runAsync's machines for what the step function reads.
-  var m: Machine = { s: 0, v: undefined, rv: undefined, x: undefined, k: 0, step: step, self: self, tries: tries, await: suspendAwait } as any;
+  var m: Machine = { s: 0, v: undefined, rv: undefined, x: undefined, k: 0, step: step, tries: tries, await: suspendAwait } as any;
   for (;;) {
     try {
-      var result = step.call(self, m);
+      var result = m.step(m);
       if (result !== SUSPEND) return settledPromise(result, false);
       // Inside the try: PromiseResolve can throw, and that belongs to the await.
       return promiseThen.call(
@@ -112,7 +111,7 @@ export function runAsyncOnce(step: Machine["step"], self?: any, tries?: number[]
 function finishOnce(m: Machine): any {
   for (;;) {
     try {
-      var result = m.step.call(m.self, m);
+      var result = m.step(m);
       if (result === SUSPEND) throw new Error("awaitless: suspended twice");
       return result;
     } catch (error) {

@@ -61,14 +61,13 @@ interface GeneratorMachine extends Machine {
   inner: IteratorRecord | null;
 }
 
-function GeneratorMachine(this: GeneratorMachine, step: Machine["step"], self: any, tries: number[] | undefined) {
+function GeneratorMachine(this: GeneratorMachine, step: Machine["step"], tries: number[] | undefined) {
   this.s = 0;
   this.v = undefined;
   this.rv = undefined;
   this.x = undefined;
   this.k = 0;
   this.step = step;
-  this.self = self;
   this.tries = tries;
   this.state = SUSPENDED_START;
   this.inner = null;
@@ -114,15 +113,31 @@ defineConstructor(GeneratorFunctionPrototype, "GeneratorFunction", function Gene
 });
 defineHidden(GeneratorPrototype, "constructor", GeneratorFunctionPrototype);
 
-defineMethod(GeneratorPrototype, "next", function (this: any, value: any) {
-  return resume(this, NEXT, value);
-});
-defineMethod(GeneratorPrototype, "return", function (this: any, value: any) {
-  return resume(this, RETURN, value);
-});
-defineMethod(GeneratorPrototype, "throw", function (this: any, error: any) {
-  return resume(this, THROW, error);
-});
+/** The prototype's next, throw and return, by mode (NEXT, THROW, RETURN). */
+var OWN_METHODS = [
+  function (this: any, value: any) {
+    return resume(this, NEXT, value);
+  },
+  function (this: any, error: any) {
+    return resume(this, THROW, error);
+  },
+  function (this: any, value: any) {
+    return resume(this, RETURN, value);
+  },
+];
+defineMethod(GeneratorPrototype, "next", OWN_METHODS[NEXT]);
+defineMethod(GeneratorPrototype, "return", OWN_METHODS[RETURN]);
+defineMethod(GeneratorPrototype, "throw", OWN_METHODS[THROW]);
+
+/**
+ * `method.call(iterator, value)`, for a yield* forwarding to its delegate.
+ * Where the method is this prototype's own, the call is made directly: the
+ * same call, without a native frame (`call`) per level of a yield* chain,
+ * which engines such as Hermes limit to about 128.
+ */
+function callDelegate(method: any, iterator: any, mode: number, value: any): any {
+  return method === OWN_METHODS[mode] ? resume(iterator, mode, value) : method.call(iterator, value);
+}
 
 /**
  * Marks a compiled generator function: its [[Prototype]] is
@@ -150,10 +165,10 @@ export function ownPrototype(fn: any, proto: any): void {
 }
 
 /** Calls a compiled generator body: makes the generator object, runs nothing yet. */
-export function runGenerator(step: Machine["step"], self?: any, fn?: any, tries?: number[]): any {
+export function runGenerator(step: Machine["step"], fn?: any, tries?: number[]): any {
   var proto = fn === undefined ? undefined : fn.prototype;
   var generator = Object.create(isObject(proto) ? proto : GeneratorPrototype);
-  generator[MACHINE_KEY] = new (GeneratorMachine as any)(step, self, tries);
+  generator[MACHINE_KEY] = new (GeneratorMachine as any)(step, tries);
   return generator;
 }
 
@@ -209,7 +224,7 @@ function run(m: GeneratorMachine, mode: number, value: any): any {
           return outcome;
         }
       }
-      var result = m.step.call(m.self, m);
+      var result = m.step(m);
       if (result !== SUSPEND) {
         m.state = COMPLETED;
         return iterResult(result, true);
@@ -244,7 +259,7 @@ function delegateStep(m: GeneratorMachine, mode: number, value: any): any {
   var iterator = record.iterator;
   var inner: any;
   if (mode === NEXT) {
-    inner = record.next.call(iterator, value);
+    inner = callDelegate(record.next, iterator, NEXT, value);
   } else if (mode === THROW) {
     var throwMethod = getMethod(iterator, "throw");
     if (throwMethod === undefined) {
@@ -254,7 +269,7 @@ function delegateStep(m: GeneratorMachine, mode: number, value: any): any {
       record.close();
       throw typeError("The iterator does not provide a 'throw' method");
     }
-    inner = throwMethod.call(iterator, value);
+    inner = callDelegate(throwMethod, iterator, THROW, value);
   } else {
     var returnMethod = getMethod(iterator, "return");
     if (returnMethod === undefined) {
@@ -262,7 +277,7 @@ function delegateStep(m: GeneratorMachine, mode: number, value: any): any {
       m.rv = value;
       return RETURNING;
     }
-    inner = returnMethod.call(iterator, value);
+    inner = callDelegate(returnMethod, iterator, RETURN, value);
     if (!isObject(inner)) throw typeError("Iterator result " + inner + " is not an object");
     if (inner.done) {
       m.inner = null;

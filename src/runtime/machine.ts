@@ -1,7 +1,7 @@
 // The state of one running compiled function, shared by every driver.
 //
 // A compiled body is a `step` function holding a `switch` over `m.s`. The
-// driver calls `step.call(self, m)`; the step runs states until it either
+// driver calls `m.step(m)`; the step runs states until it either
 // finishes (it returns the function's completion value) or suspends (it
 // returns `SUSPEND` after `m.await`, `m.yield` or `m.delegate` recorded what
 // to wait for and which state to resume at). When resumed, the value sent in
@@ -51,8 +51,13 @@ export interface Machine {
   x: any;
   /** Kind of the pending suspension (AWAIT, YIELD, DELEGATE, YIELD_OBJECT). */
   k: number;
-  step: (this: any, m: Machine) => any;
-  self: any;
+  /**
+   * Called as a method of the machine: a step never reads its own `this`
+   * (the compiler gives it the wrapper's as a copy, or binds it where a
+   * direct eval may read it), and a plain call, unlike `step.call(self, m)`,
+   * is no native frame on engines such as Hermes, which allow ~128 of those.
+   */
+  step: (m: Machine) => any;
   tries: number[] | undefined;
   await(value: any, state: number): any;
   yield(value: any, state: number): any;

@@ -207,7 +207,7 @@ class Hoister {
   /** Gives a block binding a name nothing else in the wrapper uses. */
   private settleName(item: MovedBinding): void {
     let finalName = item.name;
-    if (this.claimed.has(finalName) || (this.outsideNames ??= collectOutsideNames(this.fn)).has(finalName)) {
+    if (this.claimed.has(finalName) || (this.outsideNames ??= collectOutsideNames(this.fn, this.moved)).has(finalName)) {
       finalName = this.names.unique(item.name);
       renameBinding(item.binding.scope, item.name, finalName);
       keepInferredNames(item.binding.scope.path, finalName, item.name, this.runtime);
@@ -389,12 +389,17 @@ function replaceDeclaration(path: NodePath<t.VariableDeclaration>, undefinedAsAn
  * Names the function uses that resolve outside it (or nowhere): a binding
  * hoisted to the wrapper under one of these names would capture them.
  */
-function collectOutsideNames(fn: FunctionPath): Set<string> {
+function collectOutsideNames(fn: FunctionPath, moved: readonly MovedBinding[]): Set<string> {
   const names = new Set<string>();
   const fnScope = fn.scope;
+  // The moved bindings' own identifiers are inside by definition. (Asked of
+  // Babel, a catch parameter's pattern resolves in Babel 7 but not in Babel 8,
+  // which would count its names as outside ones and rename them needlessly.)
+  const own = new Set<t.Node>(moved.map((item) => item.binding.identifier));
   fn.traverse(skipTypes({
     Identifier(path) {
       if (!(path.isReferencedIdentifier() || (path as NodePath).isBindingIdentifier())) return;
+      if (own.has(path.node)) return;
       const name = path.node.name;
       const binding = path.scope.getBinding(name);
       if (!binding) {
