@@ -31,10 +31,10 @@ export function listPrograms() {
  * { error } with the compiler's message; never throws for a compiler failure,
  * so one broken variant does not hide the others' results.
  */
-export async function compileProgram(program, variant) {
+export async function compileProgram(program, variant, { scale = 1, subdir = "" } = {}) {
   const filename = `${program}.js`;
-  const source = readFileSync(join(programsDir, filename), "utf8");
-  const dir = join(compiledDir, variant);
+  const source = scaleProgram(readFileSync(join(programsDir, filename), "utf8"), scale);
+  const dir = join(compiledDir, subdir, variant);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${program}.cjs`);
   let code;
@@ -49,6 +49,18 @@ export async function compileProgram(program, variant) {
     if (left.length) return { file, error: `output still contains native ${left.join(", ")}` };
   }
   return { file };
+}
+
+/**
+ * The program with its work divided by `scale`: every top-level
+ * `const NAME = <integer>;` whose name is a count of work (N, WARMUP, ITEMS,
+ * ROUNDS, RECORDS and their WARMUP_ forms) becomes the integer divided, at
+ * least 1. Slow engines (bench/engines) run the same programs on less work;
+ * widths and batch sizes, which shape the interleaving, stay as written.
+ */
+export function scaleProgram(source, scale) {
+  if (scale === 1) return source;
+  return source.replace(/^const ((?:WARMUP_?)?(?:N|ITEMS|ROUNDS|RECORDS)|WARMUP) = (\d+);$/gm, (_line, name, value) => `const ${name} = ${Math.max(1, Math.round(Number(value) / scale))};`);
 }
 
 /** Describes each async function or generator left in `code` ("async function f (line 3)"). */

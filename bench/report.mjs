@@ -24,22 +24,23 @@ export function summarize(samples, failures) {
 }
 
 /** Geometric mean of each variant's ratios over the programs it ran on all of. */
-function geomeans(rows, names) {
+export function geomeans(rows, names) {
   const out = {};
   for (const variant of names) {
-    const ratios = rows.map((row) => row.cells[variant]).filter((c) => c && !c.failed).map((c) => c.ratio);
+    const ratios = rows.map((row) => row.cells[variant]).filter((c) => c && !c.failed && c.ratio !== undefined).map((c) => c.ratio);
     out[variant] = ratios.length === rows.length ? Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) : undefined;
   }
   return out;
 }
 
 const ms = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const ratio = (r) => `${r.toFixed(2)}×`;
+export const ratio = (r) => `${r.toFixed(2)}×`;
 
-function cellText(cell) {
+/** "<median> ms <ratio>×" (no ratio where there is no native time to divide by). */
+export function cellText(cell) {
   if (!cell) return "–";
   if (cell.failed) return "FAILED";
-  return `${ms(cell.median)} ms ${ratio(cell.ratio)}`;
+  return cell.ratio === undefined ? `${ms(cell.median)} ms` : `${ms(cell.median)} ms ${ratio(cell.ratio)}`;
 }
 
 export function textTable(rows, names) {

@@ -3,15 +3,20 @@
 // all over several rounds (each run in its own node process), and reports the
 // median per variant with its ratio to native, plus the size of each
 // compiler's async helpers and each compiler's throughput (MB/s) over a real
-// source tree (bench/throughput.mjs). Output: tables on stdout and the same in
-// markdown in bench/results/latest.md.
+// source tree (bench/throughput.mjs). Then the same programs, at a fraction of
+// their work, on the other engines (bench/engines: Hermes, QuickJS), every
+// variant in the same run. Output: tables on stdout and the same in markdown
+// in bench/results/latest.md.
 //
 //   node bench/run.mjs [--rounds N] [--only <program>[,<program>…]]
+//                      [--engines <name>[,<name>…] | --no-engines] [--engine-rounds N]
 //                      [--no-throughput | --only-throughput] [--help]
 //
 // Exits with status 1 when any variant fails to compile, crashes or prints
-// something different from native (its cell then reads FAILED), or fails on
-// the throughput corpus.
+// something different from native on V8 (its cell then reads FAILED), when
+// awaitless's output fails on another engine, or when a compiler fails on the
+// throughput corpus. (Another compiler's output failing on another engine, or
+// a native program an engine cannot run, is reported, not a failure of ours.)
 
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -24,16 +29,23 @@ import { measure } from "./measure.mjs";
 import { summarize, textTable, markdownTable, markdownSpread, markdownHelperSizes } from "./report.mjs";
 import { measureHelperSizes, formatHelperSizes } from "./helper-size.mjs";
 import { measureThroughput, formatThroughput, markdownThroughput, throughputConfiguration } from "./throughput.mjs";
+import { ENGINE_NAMES } from "./engines/engines.mjs";
+import { measureEngines } from "./engines/measure-engines.mjs";
+import { engineTextTables, engineMarkdownTables, engineFailures } from "./engines/report-engines.mjs";
 
 const USAGE = `usage: node bench/run.mjs [--rounds N] [--only <program>[,<program>…]] [--no-throughput | --only-throughput]
   --rounds N          timed runs of every program × variant, and passes of every
                       compiler over the throughput corpus (default 7)
   --only NAMES        run only these programs (comma-separated); available: ${listPrograms().join(", ")}
+  --engines NAMES     the other engines to time the programs on (comma-separated; default all:
+                      ${ENGINE_NAMES.join(", ")})
+  --no-engines        time the programs on V8 (Node) only
+  --engine-rounds N   timed runs of every program × variant on each other engine (default 3)
   --no-throughput     skip the compile-throughput section (MB/s over node_modules/mongodb/lib)
   --only-throughput   run only the compile-throughput section: no programs, no helper sizes`;
 
 function parseArgs(argv) {
-  const options = { rounds: 7, only: null, throughput: true, onlyThroughput: false };
+  const options = { rounds: 7, only: null, throughput: true, onlyThroughput: false, engines: ENGINE_NAMES, engineRounds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -44,6 +56,11 @@ function parseArgs(argv) {
     else if (arg.startsWith("--rounds=")) options.rounds = Number(arg.slice(9));
     else if (arg === "--only") options.only = value().split(",");
     else if (arg.startsWith("--only=")) options.only = arg.slice(7).split(",");
+    else if (arg === "--engines") options.engines = value().split(",");
+    else if (arg.startsWith("--engines=")) options.engines = arg.slice(10).split(",");
+    else if (arg === "--no-engines") options.engines = [];
+    else if (arg === "--engine-rounds") options.engineRounds = Number(value());
+    else if (arg.startsWith("--engine-rounds=")) options.engineRounds = Number(arg.slice(16));
     else if (arg === "--no-throughput") options.throughput = false;
     else if (arg === "--only-throughput") options.onlyThroughput = true;
     else if (arg === "--help" || arg === "-h") {
@@ -52,6 +69,9 @@ function parseArgs(argv) {
     } else fail(`unknown argument ${arg}`);
   }
   if (!Number.isInteger(options.rounds) || options.rounds < 1) fail("--rounds must be a positive integer");
+  if (!Number.isInteger(options.engineRounds) || options.engineRounds < 1) fail("--engine-rounds must be a positive integer");
+  for (const name of options.engines) if (!ENGINE_NAMES.includes(name)) fail(`no engine named ${name}`);
+  if (options.onlyThroughput) options.engines = [];
   const known = listPrograms();
   for (const name of options.only ?? []) if (!known.includes(name)) fail(`no program named ${name}`);
   if (options.onlyThroughput && !options.throughput) fail("--only-throughput and --no-throughput exclude each other");
@@ -105,6 +125,7 @@ const headerLines = [
   options.onlyThroughput
     ? `${options.rounds} rounds of compile throughput only`
     : `${options.rounds} rounds, median per cell; ratio = time / native (lower is better)${options.throughput ? "" : "; compile throughput not measured (--no-throughput)"}`,
+  ...(options.engines.length && programs.length ? [`other engines: ${options.engines.join(", ")}, ${options.engineRounds} rounds each`] : []),
 ];
 console.error(headerLines.join("\n"));
 
@@ -146,7 +167,23 @@ const samples = measure(jobs, options.rounds, ({ round, program, variant, ms }) 
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
 else if (total) console.error(`timed ${total} runs`);
 
-// 4. Compile throughput, after the timings so neither disturbs the other.
+// 4. The other engines: every program at the engine's fraction of its work.
+let engineResults = {};
+if (options.engines.length && programs.length) {
+  engineResults = await measureEngines({
+    programs,
+    rounds: options.engineRounds,
+    engines: options.engines,
+    onRun: ({ engine, round, program, variant, ms }) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${engine} round ${round + 1}/${options.engineRounds}  ${program} ${variant} ${ms.toFixed(1)} ms          `);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+}
+const engineFailed = engineFailures(engineResults);
+for (const f of engineFailed) console.error(`\n${f.variant === "awaitless" ? "!!!" : "note:"} ${f.program} × ${variants[f.variant].label} on ${f.engine} failed\n${indent(f.error)}\n`);
+
+// 5. Compile throughput, after the timings so neither disturbs the other.
 let throughput = null;
 let throughputError = null;
 if (options.throughput) {
@@ -168,7 +205,7 @@ if (options.throughput) {
 }
 headerLines[0] += `, at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 
-// 5. Report.
+// 6. Report.
 const rows = summarize(samples, failures);
 console.log(headerLines.join("\n"));
 if (!options.onlyThroughput) {
@@ -180,6 +217,12 @@ if (!options.onlyThroughput) {
 }
 const failedCells = Object.entries(failures).flatMap(([p, f]) => Object.keys(f).map((v) => `${p} × ${variants[v].label}`));
 if (failedCells.length) console.log(`\nFAILED (not timed; details above): ${failedCells.join(", ")}`);
+if (Object.keys(engineResults).length) {
+  console.log();
+  console.log(engineTextTables(engineResults, variantNames));
+  for (const result of Object.values(engineResults)) for (const note of result.orderNotes) console.log(`note: ${note}`);
+  if (engineFailed.length) console.log(`\nnot run on an engine (details above): ${engineFailed.map((f) => `${f.program} × ${variants[f.variant].label} on ${f.engine}`).join(", ")}`);
+}
 if (throughput) {
   console.log();
   console.log(formatThroughput(throughput));
@@ -210,6 +253,18 @@ const markdown = [
         markdownHelperSizes(helperRows),
       ]),
   ...(orderNotes.length ? ["", ...orderNotes.map((n) => `- ${n}`)] : []),
+  ...(Object.keys(engineResults).length
+    ? [
+        "",
+        "## Other engines",
+        "",
+        engineMarkdownTables(engineResults, variantNames),
+        ...Object.values(engineResults).flatMap((r) => r.orderNotes.map((n) => `- ${n}`)),
+        ...(engineFailed.length
+          ? ["", "Not run on an engine:", "", ...engineFailed.map((f) => `- ${f.program} × ${variants[f.variant].label} on ${f.engine}: ${f.error.split("\n").slice(0, 3).join(" ").slice(0, 300)}`)]
+          : []),
+      ]
+    : []),
   ...(failedCells.length
     ? ["", "Failed (not timed):", "", ...Object.entries(failures).flatMap(([p, f]) => Object.entries(f).map(([v, e]) => `- ${p} × ${variants[v].label}:\n\n  \`\`\`\n${indent(e, "  ")}\n  \`\`\``))]
     : []),
@@ -229,7 +284,8 @@ const markdown = [
 mkdirSync(join(root, "bench/results"), { recursive: true });
 writeFileSync(join(root, "bench/results/latest.md"), markdown);
 console.log(`\nmarkdown: bench/results/latest.md`);
-if (failedCells.length || helperRows.some((r) => r.error) || throughputError || throughput?.rows.some((r) => r.error)) process.exitCode = 1;
+const oursFailedOnEngine = engineFailed.some((f) => f.variant === "awaitless");
+if (failedCells.length || oursFailedOnEngine || helperRows.some((r) => r.error) || throughputError || throughput?.rows.some((r) => r.error)) process.exitCode = 1;
 
 function indent(text, prefix = "    ") {
   return text.split("\n").map((l) => prefix + l).join("\n");
