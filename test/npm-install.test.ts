@@ -11,7 +11,8 @@
 //   transformSync (installed beside it, as a user would).
 // Each compiles the multi-module app (test/support/app), and each compiled
 // copy must have nothing suspending left and print, run in Node, exactly
-// what the app prints run unbundled.
+// what the app prints run unbundled. And the package holds a build of the
+// sources as they are (the build empties dist/ first), each map with its source.
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { cp, mkdtemp, mkdir, readFile, readdir, realpath, rm, writeFile } from "node:fs/promises";
@@ -100,6 +101,17 @@ describe("awaitless packed with npm pack and installed into a new project", () =
     expect(installed.startsWith(await realpath(project))).toBe(true);
     const manifest = JSON.parse(await readFile(join(installed, "package.json"), "utf8")) as { scripts?: Record<string, string> };
     for (const script of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[script]).toBeUndefined();
+  });
+
+  it("ships a build of the sources as they are: nothing a past build left, each source map with its source", async () => {
+    const installed = await realpath(join(project, "node_modules/awaitless"));
+    const shipped = (await readdir(join(installed, "dist"), { recursive: true })).filter((file) => file.endsWith(".js"));
+    const sources = new Set((await readdir(join(REPO_ROOT, "src"), { recursive: true })).filter((file) => file.endsWith(".ts")).map((file) => file.replace(/\.ts$/, ".js")));
+    expect(shipped.filter((file) => !sources.has(file))).toEqual([]);
+    for (const file of shipped) {
+      const map = JSON.parse(await readFile(join(installed, "dist", `${file}.map`), "utf8")) as { sourcesContent?: string[] };
+      expect({ file, withSources: map.sourcesContent?.length === 1 }).toEqual({ file, withSources: true });
+    }
   });
 
   /** Each compiled copy of the app has nothing suspending left and runs as the app does unbundled. */
