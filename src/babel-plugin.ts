@@ -2,6 +2,9 @@
 // `transform`, run on the file Babel has parsed, before the other plugins and
 // presets see it (it all happens when the Program is entered). Options are
 // the API's, minus the ones Babel owns (parsing, source maps, filename).
+// With a source map, it prints the files it lowered (Babel's
+// `generatorOverride`), so that what implements nothing maps to nothing, as in
+// the API's map (host/babel-plugin-positions.ts).
 //
 //   // babel.config.json
 //   { "plugins": [["awaitless/babel-plugin", { "runtime": "import" }]] }
@@ -13,8 +16,8 @@ import type * as t from "@babel/types";
 import { normalizeOptions, type TransformOptions } from "./pipeline/options.js";
 import { lowerProgramPath } from "./pipeline/transform.js";
 import { disambiguateForTypeScript } from "./output/typescript-print.js";
-import { forgetNoSource } from "./lower/states/source-position.js";
 import type { NodePath } from "./host/babel.js";
+import { hideNoSource, generateWithNoSource } from "./host/babel-plugin-positions.js";
 import { reportedToBabel, type CodeFrameSource } from "./host/babel-plugin-errors.js";
 
 export type PluginOptions = Pick<TransformOptions, "runtime" | "globalName" | "runtimeModule" | "annotate">;
@@ -30,7 +33,10 @@ interface BabelApi {
   assertVersion(range: number | string): void;
 }
 
-export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = {}): PluginObj<PluginPass> {
+/** Babel's plugin object, with the code generation hook its typings leave out. */
+type AwaitlessPluginObj = PluginObj<PluginPass> & { generatorOverride: typeof generateWithNoSource };
+
+export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = {}): AwaitlessPluginObj {
   api.assertVersion("^7.0.0 || ^8.0.0-0");
   const { runtime, globalName, runtimeModule, annotate } = checkOptions(options);
   // Checks the values (an unknown `runtime`) when Babel loads the plugin, not at the first file.
@@ -54,13 +60,16 @@ export default function awaitlessPlugin(api: BabelApi, options: PluginOptions = 
         } catch (error) {
           throw reportedToBabel(error, state.file as unknown as CodeFrameSource, opts.filename);
         }
-        if (changed) forgetNoSource(path.node);
+        // What maps to nothing has no location while the other plugins run,
+        // and NO_SOURCE again when Babel prints the file (host/babel-plugin-positions.ts).
+        if (changed) hideNoSource(state.file.ast, path.node);
         // Printed as TypeScript, the output must read as it did (what Babel's printer leaves ambiguous).
         if (changed && opts.typescript) disambiguateForTypeScript(path.node);
         // Later plugins must see the new bindings (the runtime, hoisted locals).
         path.scope.crawl();
       },
     },
+    generatorOverride: generateWithNoSource,
   };
 }
 

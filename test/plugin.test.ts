@@ -3,7 +3,12 @@
 // - over every fixture, with each runtime mode, the code is the API's and
 //   the source map is as good as the API's (Babel 7: the same mappings;
 //   Babel 8, whose generator leaves out redundant segments: every generated
-//   position maps to the same original line, and almost always column);
+//   position maps to the same original line, and almost always column, and
+//   what the API's maps to nothing, the inlined runtime included, maps to
+//   nothing);
+// - the inlined runtime maps to nothing whatever comes before it (an import,
+//   a comment), looked up on its line or as Node looks up across lines, also
+//   beside @babel/preset-env;
 // - every fixture compiled by the plugin, importing the runtime from the
 //   installed package, runs as the input does natively;
 // - the options (runtime, globalName, runtimeModule, annotate) and their checks;
@@ -16,6 +21,8 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createRequire } from "node:module";
 import { stripVTControlCharacters } from "node:util";
+import { parse } from "@babel/parser";
+import * as t from "@babel/types";
 import { transform, AwaitlessInputTooDeepError, type TransformOptions } from "../src/index.js";
 import { reportedToBabel } from "../src/host/babel-plugin-errors.js";
 import awaitless from "../src/babel-plugin.js";
@@ -94,13 +101,15 @@ it("runs under both Babel majors", () => {
 });
 
 // The API's output for each fixture and runtime, made once for both Babels
-// (with a source map for "import", the mode the golden outputs use).
+// (with a source map for "import", the mode the golden outputs use, and for
+// "inline", whose runtime must map to nothing).
+const MAPPED_RUNTIMES: ReadonlySet<string> = new Set(["import", "inline"]);
 const apiResults = new Map<string, ReturnType<typeof transform>>();
 function apiResult(fixture: Fixture, runtime: (typeof RUNTIMES)[number]) {
   const key = `${fixture.name}:${runtime}`;
   let result = apiResults.get(key);
   if (!result) {
-    result = transform(fixture.input, { ...goldenOptions(fixture), runtime, sourceMaps: runtime === "import" });
+    result = transform(fixture.input, { ...goldenOptions(fixture), runtime, sourceMaps: MAPPED_RUNTIMES.has(runtime) });
     apiResults.set(key, result);
   }
   return result;
@@ -111,10 +120,13 @@ for (const [babelName, babel] of BABELS) {
     it.each(fixtures.map((f) => [f.name, f] as const))("%s", (_name, fixture) => {
       for (const runtime of RUNTIMES) {
         const api = apiResult(fixture, runtime);
-        const result = compileWithPlugin(babel, fixture, pluginOptions(fixture, runtime), { sourceMaps: runtime === "import" });
+        const sourceMaps = MAPPED_RUNTIMES.has(runtime);
+        const result = compileWithPlugin(babel, fixture, pluginOptions(fixture, runtime), { sourceMaps });
         expect(result.code, `runtime: ${runtime}`).toBe(api.code);
-        if (runtime !== "import" || !api.map || !result.map) continue;
+        if (!sourceMaps || !api.map || !result.map) continue;
         expect(result.map.sources).toEqual(api.map.sources);
+        // Babel 7 prints with the generator the API uses.
+        if (babel === babel7) expect(result.map.mappings, `runtime: ${runtime}`).toBe(api.map.mappings);
         expectSameOriginalPositions(api.code, api.map, result.map, runtime, babel === babel7 ? 1 : 0.98);
       }
     });
@@ -125,25 +137,99 @@ for (const [babelName, babel] of BABELS) {
  * Every position the API's map sends somewhere is looked up to the same
  * original line in the plugin's map, and (a share of them, Babel 8 printing
  * a little differently) to the same column. Where the API's maps to nothing
- * (the compiler's bookkeeping), the plugin's may point anywhere: the plugin
- * hands Babel a tree without those locations (docs/decisions/0005).
+ * (the runtime, the compiler's bookkeeping), so does the plugin's, and every
+ * line has a segment, if only one that maps nowhere (docs/decisions/0005).
  */
 function expectSameOriginalPositions(code: string, expected: { mappings: string }, actual: { mappings: string }, label: string, columnShare: number) {
   const a = decodeMappings(expected.mappings);
   const b = decodeMappings(actual.mappings);
+  const lines = code.split("\n");
   let positions = 0;
   let sameColumn = 0;
+  let nowhere = 0;
   for (const segment of a.segments) {
-    if (!segment.original) continue;
     const left = originalAt(a, segment.line, segment.column);
     const right = originalAt(b, segment.line, segment.column);
+    const where = `${label}: generated ${segment.line + 1}:${segment.column} (${JSON.stringify(lines[segment.line]?.slice(segment.column, segment.column + 24))})`;
+    if (!segment.original) {
+      nowhere++;
+      expect(right, `${where} maps to nothing in the API's map`).toBeUndefined();
+      continue;
+    }
     positions++;
-    const where = `${label}: generated ${segment.line + 1}:${segment.column} (${JSON.stringify(code.split("\n")[segment.line]?.slice(segment.column, segment.column + 24))})`;
     expect(right?.line, where).toBe(left?.line);
     if (right?.column === left?.column) sameColumn++;
   }
   expect(positions, `${label}: the map has positions`).toBeGreaterThan(0);
+  expect(nowhere, `${label}: the API's map has code that maps to nothing`).toBeGreaterThan(0);
   expect(sameColumn / positions, `${label}: share of positions mapped to the same column`).toBeGreaterThanOrEqual(columnShare);
+  const bare = lines.flatMap((_text, line) => ((b.byLine[line]?.length ?? 0) === 0 ? [line + 1] : []));
+  expect(bare, `${label}: lines of the output without a segment`).toEqual([]);
+}
+
+// ---- the inlined runtime in the source map -------------------------------------------
+
+// Babel prints a node without a location at the position it printed last: the
+// inlined runtime, after an import, would map line by line to that import (and
+// Jest would show the runtime's frames at the test file's line 1).
+const RUNTIME_PLACEMENTS: Array<[string, string]> = [
+  ["after an import", 'import { read } from "./files.js";\nexport async function size(path) {\n  const text = await read(path, "utf8");\n  return text.length;\n}\n'],
+  ["after the file's first comment", '// Sizes of files.\nexport async function size(read, path) {\n  const text = await read(path, "utf8");\n  return text.length;\n}\n'],
+  ["at the top of the file", 'export async function size(read, path) {\n  const text = await read(path, "utf8");\n  return text.length;\n}\n'],
+];
+
+/** The builds: a Babel, and the presets beside the plugin. */
+const BUILDS: Array<[string, Babel, unknown[]]> = [
+  ...BABELS.map(([babelName, babel]): [string, Babel, unknown[]] => [babelName, babel, []]),
+  ["Babel 7 with @babel/preset-env (ES5, CommonJS)", babel7, [[presetEnv, { targets: ES5_TARGETS, modules: "commonjs", exclude: PRESET_ENV_ASYNC_TRANSFORMS }]]],
+];
+
+describe.each(BUILDS)("%s: the inlined runtime maps to nothing", (_build, babel, presets) => {
+  it.each(RUNTIME_PLACEMENTS)("%s, and the user's code where it is", (_placement, source) => {
+    const result = babel.transformSync(source, {
+      filename: "size.js",
+      configFile: false,
+      babelrc: false,
+      sourceMaps: true,
+      plugins: [[awaitless, { runtime: "inline" }]],
+      presets,
+    } as Parameters<Babel["transformSync"]>[1]);
+    const code = result!.code!;
+    const mappings = decodeMappings(result!.map!.mappings);
+    const lines = code.split("\n");
+    const runtime = parse(code, { sourceType: "unambiguous" }).program.body.find(
+      (statement) => t.isVariableDeclaration(statement) && t.isIdentifier(statement.declarations[0].id) && /^_awaitless\d*$/.test(statement.declarations[0].id.name),
+    );
+    expect(runtime, "the output has the inlined runtime").toBeDefined();
+    const { start, end } = runtime!.loc!;
+    expect(end.line - start.line, "the runtime spans many lines").toBeGreaterThan(50);
+    const mapped: string[] = [];
+    for (let line = start.line; line <= end.line; line++) {
+      const column = lines[line - 1].search(/\S/);
+      // Looked up on its line (source-map, Jest), and as Node's --enable-source-maps
+      // looks up: the nearest segment before the position, on any earlier line.
+      const onLine = originalAt(mappings, line - 1, column);
+      const nearest = nearestSegment(mappings, line - 1, column)?.original;
+      if (onLine || nearest) mapped.push(`${line}: ${lines[line - 1].trim()} maps to ${JSON.stringify(onLine ?? nearest)}`);
+    }
+    expect(mapped.slice(0, 5), `${mapped.length} lines of the runtime map into the source, such as`).toEqual([]);
+    // The user's code still maps to its lines (0-based in the map).
+    const sourceLines = source.split("\n");
+    for (const text of ['(path, "utf8")', "text.length"]) {
+      const line = lines.findIndex((l) => l.includes(text));
+      expect(line, `${text} is in the output`).toBeGreaterThanOrEqual(0);
+      expect(originalAt(mappings, line, lines[line].indexOf(text))?.line, text).toBe(sourceLines.findIndex((l) => l.includes(text)));
+    }
+  });
+});
+
+/** The last segment at or before a generated position, on its line or any earlier one (as Node's lookup finds it). */
+function nearestSegment(decoded: ReturnType<typeof decodeMappings>, line: number, column: number) {
+  for (let l = line; l >= 0; l--) {
+    const before = (decoded.byLine[l] ?? []).filter((segment) => l < line || segment.column <= column);
+    if (before.length > 0) return before[before.length - 1];
+  }
+  return undefined;
 }
 
 // ---- execution --------------------------------------------------------------------
@@ -245,6 +331,49 @@ for (const [babelName, babel] of BABELS) {
     it("leaves a file with nothing to lower as Babel prints it", () => {
       const plain = "const x = 1;\nfunction f() {\n  return x;\n}";
       expect(compile(babel, plain, {})).toBe(plain);
+    });
+
+    it("the other plugins, and the tree Babel hands back, see a location with a line or none (coverage tools count every location)", () => {
+      const lineless: string[] = [];
+      const seeLocations = () => ({
+        visitor: {
+          Program: {
+            exit(path: { node: t.Program }) {
+              t.traverseFast(path.node, (node) => {
+                if (node.loc && typeof node.loc.start.line !== "number") lineless.push(node.type);
+              });
+            },
+          },
+        },
+      });
+      const result = babel.transformSync(SAMPLE, {
+        filename: "sample.js",
+        configFile: false,
+        babelrc: false,
+        sourceMaps: true,
+        ast: true,
+        plugins: [[awaitless, { runtime: "inline" }], seeLocations],
+      });
+      expect(suspendingSyntax(result!.code!)).toEqual([]);
+      t.traverseFast(result!.ast!, (node) => {
+        if (node.loc && typeof node.loc.start.line !== "number") lineless.push(`returned ${node.type}`);
+      });
+      expect(lineless).toEqual([]);
+    });
+
+    it("prints a file itself only when it lowered it and a source map is asked for", () => {
+      // A plugin that prints every file (Babel allows one per file).
+      const printer = () => ({
+        visitor: {},
+        generatorOverride: (ast: t.File, options: object, code: string, generate: (...args: unknown[]) => { code: string }) => ({
+          ...generate(ast, options, code),
+          code: "/* printed by the other plugin */",
+        }),
+      });
+      const plain = "const x = 1;";
+      expect(compile(babel, plain, {}, { plugins: [[awaitless, {}], printer], sourceMaps: true })).toBe("/* printed by the other plugin */");
+      expect(compile(babel, SAMPLE, {}, { plugins: [[awaitless, {}], printer] })).toBe("/* printed by the other plugin */");
+      expect(() => compile(babel, SAMPLE, {}, { plugins: [[awaitless, {}], printer], sourceMaps: true })).toThrow(/More than one plugin attempted to override codegen/);
     });
 
     it("valid code it cannot lower fails with Babel's located error and a code frame, not an internal one", () => {

@@ -1,4 +1,6 @@
-// Makes "maps to nothing" hold for whole lines of the output.
+// Makes "maps to nothing" hold for whole lines of the output: transform()'s
+// map, and the map Babel prints for a file the plugin lowered
+// (host/babel-plugin-positions.ts).
 //
 // A source map line with no segments maps to nothing, but @babel/generator
 // (through gen-mapping) leaves a line without segments when the code on it
