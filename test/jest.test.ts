@@ -12,12 +12,14 @@
 // - a test that fails after an await must be reported at the line and column
 //   of the failing expectation, where Jest reports it for the same test
 //   compiled without awaitless (the project's Babel environment other than
-//   `test`, so its preset-env alone).
+//   `test`, so its preset-env alone), and the runtime's frames below it
+//   where they are in the compiled file, not mapped into the test's source.
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { cp, readFile, readdir } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { parse } from "@babel/parser";
 import type { Sandbox } from "./support/package-sandbox.js";
 import { REPO_ROOT } from "./support/package-sandbox.js";
 import { createAppProject, runIn } from "./support/app-project.js";
@@ -66,6 +68,24 @@ function cachedCode(content: string): string {
     throw new Error("a file of Jest's transform cache does not start with its code's checksum: has the cache's format changed?");
   }
   return code;
+}
+
+/** The frames in failing/stack.test.js of the failed test's first message, in order. */
+function stackFrames(report: JestReport): Array<{ line: number; text: string }> {
+  const [result] = report.testResults.flatMap((file) => file.assertionResults);
+  return result.failureMessages[0].split("\n").flatMap((text) => {
+    const found = /^\s+at .*failing[/\\]stack\.test\.js:(\d+):\d+/.exec(text);
+    return found ? [{ line: Number(found[1]), text: text.trim() }] : [];
+  });
+}
+
+/** The lines (from 1) the inlined runtime's declaration spans in compiled code. */
+function inlinedRuntimeLines(code: string): { start: number; end: number } {
+  const declaration = parse(code, { sourceType: "unambiguous" }).program.body.find(
+    (statement) => statement.type === "VariableDeclaration" && statement.declarations[0].id.type === "Identifier" && /^_awaitless\d*$/.test(statement.declarations[0].id.name),
+  );
+  if (!declaration?.loc) throw new Error("the compiled test file has no inlined runtime");
+  return { start: declaration.loc.start.line, end: declaration.loc.end.line };
 }
 
 describe("Jest with babel-jest and awaitless (docs/babel-plugin.md's babel.config.js and jest.config.js)", () => {
@@ -152,5 +172,18 @@ describe("Jest with babel-jest and awaitless (docs/babel-plugin.md's babel.confi
 
     expect(failedAt(native)).toMatch(new RegExp(`^${expectationLine}:`));
     expect(failedAt(compiled)).toBe(failedAt(native));
+
+    // Below it, compiled, come the frames of the runtime inlined in the test
+    // file (natively there are none): the source map sends them nowhere, so
+    // Jest shows them where they are in the compiled file, inside the runtime,
+    // not at the test file's import on line 2 or its comment on line 1.
+    const frames = stackFrames(compiled.report).slice(1);
+    expect(frames.length, "the runtime's frames are in the stack").toBeGreaterThan(0);
+    expect(stackFrames(native.report).slice(1)).toEqual([]);
+    const compiledCode = (await transformCache(".jest-cache/failing")).get(source);
+    expect(compiledCode, "Jest's cache has the test file compiled").toBeTypeOf("string");
+    const runtime = inlinedRuntimeLines(compiledCode!);
+    const outside = frames.filter(({ line }) => line < runtime.start || line > runtime.end);
+    expect(outside.map(({ text }) => text), `frames outside the runtime (lines ${runtime.start}-${runtime.end} of the compiled file)`).toEqual([]);
   }, JEST_TIMEOUT_MS);
 });

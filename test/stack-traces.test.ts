@@ -17,12 +17,14 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdtemp, writeFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "@babel/parser";
 import ts from "typescript";
 import { transform, type TransformOptions } from "../src/index.js";
+import awaitless from "../src/babel-plugin.js";
 import { execCapture } from "./support/exec.js";
 import { parseStack, locate, type Frame } from "./support/stack-frames.js";
 
@@ -217,9 +219,9 @@ describe.each(["inline", "import"])('runtime "%s"', (runtime) => {
  * (same line and column, in the same order), named like it or after the
  * original function, never after something the source does not have.
  */
-function expectHonestUserFrames(compiled: Frame[], native: Frame[]) {
-  const user = compiled.filter((f) => isUserFrame(f, "app.js"));
-  const nativeUser = native.filter((f) => isUserFrame(f, "app.mjs"));
+function expectHonestUserFrames(compiled: Frame[], native: Frame[], file = "app.js") {
+  const user = compiled.filter((f) => isUserFrame(f, file));
+  const nativeUser = native.filter((f) => isUserFrame(f, file.replace(/\.js$/, ".mjs")));
   const strange = user.flatMap((f) => strangeNames(f).map((part) => `${f.text}: ${part}`));
   expect(strange, describeFrames(compiled)).toEqual([]);
   expect(
@@ -227,6 +229,68 @@ function expectHonestUserFrames(compiled: Frame[], native: Frame[]) {
     `frames in the user's file, compiled:\n${describeFrames(compiled)}\nnatively:\n${describeFrames(native)}`,
   ).toEqual(nativeUser.map((f) => `${f.line}:${f.column}`));
 }
+
+// ---- through the Babel plugin -----------------------------------------------------------
+
+// Babel prints the map, and the runtime the plugin inlines comes after the
+// file's imports: its frames must not be put at the import (nor at the
+// file's first comment), as they were when Babel gave the runtime's lines the
+// position it had printed last.
+const IMPORT_SOURCE = SOURCE.replace("\n", '\nimport { inspect } from "node:util";\n');
+const PLUGIN_SOURCES = [
+  { label: "a file that begins with a comment", source: SOURCE, file: "app.js" },
+  { label: "a file with an import", source: IMPORT_SOURCE, file: "app-import.js" },
+];
+type Babel = typeof import("@babel/core");
+const BABELS: Array<[string, Babel]> = [
+  ["Babel 7", createRequire(import.meta.url)("@babel/core") as Babel],
+  ["Babel 8", (await import("babel-core-8" as string)) as Babel],
+];
+
+/** The native run of each source, by the name of its file (app.js's is the one made before all tests). */
+const nativeRuns = new Map<string, Promise<Run>>();
+function nativeRunOf(source: string, file: string): Promise<Run> {
+  if (file === "app.js") return native;
+  let run = nativeRuns.get(file);
+  if (!run) {
+    run = runProgram(dir, file.replace(/\.js$/, ".mjs"), source, []);
+    nativeRuns.set(file, run);
+  }
+  return run;
+}
+
+describe.each(BABELS)('%s with awaitless/babel-plugin (runtime "inline"), the map written by Babel', (babelName, babel) => {
+  const runs = new Map<string, Promise<{ native: Run; compiled: Run }>>();
+  function runsOf(source: string, file: string) {
+    let run = runs.get(file);
+    if (!run) {
+      const result = babel.transformSync(source, {
+        filename: join(dir, file),
+        sourceFileName: file,
+        configFile: false,
+        babelrc: false,
+        sourceMaps: "inline",
+        plugins: [[awaitless, { runtime: "inline" }]],
+      });
+      const compiledFile = `${babelName.replace(" ", "")}.${file.replace(/\.js$/, ".compiled.mjs")}`;
+      run = Promise.all([nativeRunOf(source, file), runProgram(dir, compiledFile, result!.code!, ["--enable-source-maps"])]).then(([native, compiled]) => ({
+        native,
+        compiled,
+      }));
+      runs.set(file, run);
+    }
+    return run;
+  }
+
+  const kinds = [...KINDS.map((k) => k.kind), "plain function called after an await"];
+  describe.each(PLUGIN_SOURCES)("$label", ({ source, file }) => {
+    it.each(kinds)("%s: the frames in the user's file are the native run's", async (kind) => {
+      const { native, compiled } = await runsOf(source, file);
+      expect(compiled.stacks[kind], "the compiled function threw").toMatch(/^Error: /);
+      expectHonestUserFrames(parseStack(compiled.stacks[kind] ?? ""), parseStack(native.stacks[kind] ?? ""), file);
+    });
+  });
+});
 
 // ---- through TypeScript: tsc's map composed into awaitless's --------------------------
 
