@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "./support/package-sandbox.js";
 import { APP_DIR, nativeAppRun, runIn, type CommandRun } from "./support/app-project.js";
-import { suspendingSyntax } from "./support/syntax.js";
+import { suspendingSyntax, syntaxAfterEs5 } from "./support/syntax.js";
 import type { RunResult } from "./support/run-node.js";
 
 const NPM_TIMEOUT_MS = 240_000;
@@ -112,6 +112,13 @@ describe("awaitless packed with npm pack and installed into a new project", () =
       const map = JSON.parse(await readFile(join(installed, "dist", `${file}.map`), "utf8")) as { sourcesContent?: string[] };
       expect({ file, withSources: map.sourcesContent?.length === 1 }).toEqual({ file, withSources: true });
     }
+    // awaitless/runtime is the ES5 build (tsconfig.runtime.json), not the compiler's ES2022 one of the same files.
+    for (const file of shipped.filter((f) => f.startsWith("runtime"))) {
+      const code = await readFile(join(installed, "dist", file), "utf8");
+      const after = syntaxAfterEs5(code, "module").filter((found) => !/^(Import|Export)\w*Declaration\b/.test(found));
+      expect({ file, after }).toEqual({ file, after: [] });
+    }
+    expect(await readdir(installed)).toContain("LICENSE");
   });
 
   /** Each compiled copy of the app has nothing suspending left and runs as the app does unbundled. */
