@@ -64,14 +64,20 @@ const HOST_PROGRAMS: Record<string, { code: string; script?: true; notOn?: "quic
   "timers run in order of their time, each followed by the jobs it queued": {
     code: `
       const log = (s) => console.log(s);
-      setTimeout(() => { log("timeout 20"); Promise.resolve().then(() => log("job after 20")); }, 20);
-      setTimeout(() => log("timeout 10"), 10);
+      // Set first and due last, far enough ahead that a busy machine cannot reorder Node's own
+      // run (Node times each timer from when it is set, an interval's ticks from the last one);
+      // the others are set in the order they are due, and the interval once nothing else waits.
+      setTimeout(() => {
+        log("timeout 400");
+        Promise.resolve().then(() => log("job after 400"));
+        let ticks = 0;
+        const interval = setInterval(() => { log("interval " + ++ticks); if (ticks === 3) clearInterval(interval); }, 20);
+      }, 400);
       setTimeout(() => { log("timeout 0 a"); queueMicrotask(() => log("microtask after 0 a")); }, 0);
       setTimeout((a, b) => log("timeout 0 b " + a + b), 0, "x", "y");
       const cancelled = setTimeout(() => log("cancelled"), 5);
       clearTimeout(cancelled);
-      let ticks = 0;
-      const interval = setInterval(() => { log("interval " + ++ticks); if (ticks === 3) clearInterval(interval); }, 50);
+      setTimeout(() => log("timeout 10"), 10);
       Promise.resolve().then(() => log("job first"));
       log("sync");
     `,

@@ -108,12 +108,15 @@ const HOST_PROGRAMS: Record<string, string> = {
   `,
   "timers run in order of their time, each followed by the microtasks it queued": `
     const log = (s) => console.log(s);
-    setTimeout(() => { log("timeout 20"); Promise.resolve().then(() => log("microtask after 20")); }, 20);
-    setTimeout(() => log("timeout 10"), 10);
+    // Set first and due last, far enough ahead that a busy machine cannot reorder Node's own run:
+    // Node times each timer from when it is set, so a pause of 10 ms between a 20 ms and a 10 ms
+    // timer set one after the other runs the 20 ms one first there.
+    setTimeout(() => { log("timeout 400"); Promise.resolve().then(() => log("microtask after 400")); }, 400);
     setTimeout(() => { log("timeout 0 a"); Promise.resolve().then(() => log("microtask after 0 a")); }, 0);
     setTimeout(() => log("timeout 0 b"), 0);
     const cancelled = setTimeout(() => log("cancelled"), 5);
     clearTimeout(cancelled);
+    setTimeout(() => log("timeout 10"), 10);
     Promise.resolve().then(() => log("microtask first"));
     log("sync");
   `,
