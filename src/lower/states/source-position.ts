@@ -9,10 +9,10 @@
 // it replaces), or NO_SOURCE for bookkeeping that implements nothing the user
 // wrote (a jump to a `finally`, a rethrow, scope set-up), which the generator
 // then maps to nothing. NO_SOURCE has lines the generator reads as absent.
+// (The Babel plugin hides it from other plugins while they run and puts it
+// back for printing: host/babel-plugin-positions.ts.)
 
 import * as t from "@babel/types";
-
-const { traverseFast } = t;
 
 const nowhere = { line: undefined as unknown as number, column: 0, index: 0 };
 
@@ -32,15 +32,4 @@ export function isSourced(loc: t.SourceLocation | null | undefined): loc is t.So
 export function locate<T extends t.Node>(nodes: T[], loc: t.SourceLocation | null | undefined): T[] {
   if (loc) for (const node of nodes) if (!node.loc) node.loc = loc;
   return nodes;
-}
-
-/**
- * Turns NO_SOURCE back into "no location" throughout a tree, for trees handed
- * on to other Babel plugins: some (coverage instrumenters) read every
- * location's line, and count a node without one as the compiler's own.
- */
-export function forgetNoSource(root: t.Node): void {
-  traverseFast(root, (node) => {
-    if (node.loc === NO_SOURCE) node.loc = null;
-  });
 }
