@@ -1124,15 +1124,39 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
   },
   {
     "names": [
+      "ignore"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [],
+    "code": "function ignore() {}"
+  },
+  {
+    "names": [
+      "overflow"
+    ],
+    "setupOf": null,
+    "deps": [],
+    "globals": [],
+    "code": "function overflow() {\n  try {\n    return overflow();\n  } catch (error) {\n    return error;\n  }\n}"
+  },
+  {
+    "names": [
       "newPromise"
     ],
     "setupOf": null,
     "deps": [
+      "lastResolve",
       "NativePromise",
-      "capture"
+      "capture",
+      "promiseThen",
+      "ignore",
+      "overflow"
     ],
-    "globals": [],
-    "code": "function newPromise() {\n  return new NativePromise(capture);\n}"
+    "globals": [
+      "undefined"
+    ],
+    "code": "function newPromise() {\n  lastResolve = undefined;\n  var promise = new NativePromise(capture);\n  if (lastResolve === undefined) {\n    promiseThen.call(promise, undefined, ignore);\n    throw overflow();\n  }\n  return promise;\n}"
   },
   {
     "names": [
@@ -1325,9 +1349,10 @@ export const units: Array<{ names: string[]; setupOf: string | null; deps: strin
     ],
     "globals": [
       "Array",
+      "Object",
       "undefined"
     ],
-    "code": "function nativeIteratorPrototype() {\n  try {\n    if (typeof iteratorSymbol !== \"symbol\") return undefined;\n    return objectGetPrototypeOf(objectGetPrototypeOf(Array.prototype[iteratorSymbol].call([])));\n  } catch (ignored) {\n    return undefined;\n  }\n}"
+    "code": "function nativeIteratorPrototype() {\n  try {\n    if (typeof iteratorSymbol !== \"symbol\") return undefined;\n    var proto = objectGetPrototypeOf(objectGetPrototypeOf(Array.prototype[iteratorSymbol].call([])));\n    return proto !== Object.prototype && Object.prototype.hasOwnProperty.call(proto, iteratorSymbol) ? proto : undefined;\n  } catch (ignored) {\n    return undefined;\n  }\n}"
   },
   {
     "names": [

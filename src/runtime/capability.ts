@@ -5,7 +5,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { NativePromise } from "./intrinsics.js";
+import { NativePromise, promiseThen } from "./intrinsics.js";
 
 export var lastResolve: any;
 export var lastReject: any;
@@ -15,8 +15,29 @@ function capture(resolve: any, reject: any) {
   lastReject = reject;
 }
 
+function ignore() {}
+
+/** The engine's own stack-overflow error, raised again where the stack already ends. */
+function overflow(): any {
+  try {
+    return overflow();
+  } catch (error) {
+    return error;
+  }
+}
+
 export function newPromise(): Promise<any> {
-  return new NativePromise(capture);
+  lastResolve = undefined;
+  var promise = new NativePromise(capture);
+  // No stack was left to call the executor: the constructor caught the
+  // overflow and rejected its promise (handled here: nothing awaits it), and
+  // the saved functions are not this promise's. Natively the call that ran
+  // out of stack throws the engine's RangeError; so does this.
+  if (lastResolve === undefined) {
+    promiseThen.call(promise, undefined as any, ignore);
+    throw overflow();
+  }
+  return promise;
 }
 
 /** `{ value, done }`, CreateIterResultObject. */

@@ -84,7 +84,10 @@ export var IteratorPrototype: any = nativeIteratorPrototype() || createIteratorP
 function nativeIteratorPrototype(): any {
   try {
     if (typeof iteratorSymbol !== "symbol") return undefined;
-    return objectGetPrototypeOf(objectGetPrototypeOf((Array.prototype as any)[iteratorSymbol].call([])));
+    var proto = objectGetPrototypeOf(objectGetPrototypeOf((Array.prototype as any)[iteratorSymbol].call([])));
+    // An engine without a shared one (Rhino: array iterators inherit from
+    // Object.prototype and carry their own [Symbol.iterator]) has none to share.
+    return proto !== Object.prototype && Object.prototype.hasOwnProperty.call(proto, iteratorSymbol) ? proto : undefined;
   } catch (ignored) {
     return undefined;
   }
