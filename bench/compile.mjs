@@ -64,7 +64,7 @@ export function scaleProgram(source, scale) {
 }
 
 /** Describes each async function or generator left in `code` ("async function f (line 3)"). */
-function remainingSuspendingFunctions(code) {
+export function remainingSuspendingFunctions(code) {
   const { parse } = require("@babel/parser");
   const traverse = require("@babel/traverse").default;
   const found = [];

@@ -2,11 +2,12 @@
 // compiler, checks each compiled program prints what native prints, times them
 // all over several rounds (each run in its own node process), and reports the
 // median per variant with its ratio to native, plus the size of each
-// compiler's async helpers and each compiler's throughput (MB/s) over a real
-// source tree (bench/throughput.mjs). Then the same programs, at a fraction of
-// their work, on the other engines (bench/engines: Hermes, QuickJS), every
-// variant in the same run. Output: tables on stdout and the same in markdown
-// in bench/results/latest.md.
+// compiler's async helpers (for one async function, and for the probe files of
+// bench/size-probes/ with awaitless's runtime per unit) and each compiler's
+// throughput (MB/s) over a real source tree (bench/throughput.mjs). Then the
+// same programs, at a fraction of their work, on the other engines
+// (bench/engines: Hermes, QuickJS), every variant in the same run. Output:
+// tables on stdout and the same in markdown in bench/results/latest.md.
 //
 //   node bench/run.mjs [--rounds N] [--only <program>[,<program>…]]
 //                      [--engines <name>[,<name>…] | --no-engines] [--engine-rounds N]
@@ -28,6 +29,7 @@ import { verifyProgram } from "./verify.mjs";
 import { measure } from "./measure.mjs";
 import { summarize, textTable, markdownTable, markdownSpread, markdownHelperSizes } from "./report.mjs";
 import { measureHelperSizes, formatHelperSizes } from "./helper-size.mjs";
+import { measureSizeProbes, formatSizeProbes, markdownSizeProbes, sizeProbesFailed } from "./size-probes.mjs";
 import { measureThroughput, formatThroughput, markdownThroughput, throughputConfiguration } from "./throughput.mjs";
 import { ENGINE_NAMES } from "./engines/engines.mjs";
 import { measureEngines } from "./engines/measure-engines.mjs";
@@ -153,9 +155,10 @@ for (const program of programs) {
   console.error(`verified ${program}: ${variantNames.filter((v) => !broken.includes(v)).join(", ")} match native${broken.length ? `; FAILED: ${broken.join(", ")}` : ""}`);
 }
 
-// 2. Helper sizes, measured now so they come from the same build of the
+// 2. Helper sizes and size probes, measured now so they come from the same build of the
 //    compiler as the programs just compiled (dist/ may be rebuilt meanwhile).
 const helperRows = options.onlyThroughput ? [] : await measureHelperSizes();
+const sizeProbes = options.onlyThroughput ? null : await measureSizeProbes();
 
 // 3. Time.
 const total = options.rounds * Object.values(jobs).reduce((n, j) => n + Object.keys(j).length, 0);
@@ -213,6 +216,8 @@ if (!options.onlyThroughput) {
   console.log(textTable(rows, variantNames));
   console.log();
   console.log(formatHelperSizes(helperRows));
+  console.log();
+  console.log(formatSizeProbes(sizeProbes));
   for (const note of orderNotes) console.log(`note: ${note}`);
 }
 const failedCells = Object.entries(failures).flatMap(([p, f]) => Object.keys(f).map((v) => `${p} × ${variants[v].label}`));
@@ -251,6 +256,12 @@ const markdown = [
         "Helpers added for one async function (terser, then gzip level 9):",
         "",
         markdownHelperSizes(helperRows),
+        "",
+        "## Size probes",
+        "",
+        "What each compiler adds to a file that uses these features (bench/size-probes/; `node bench/size-probes.mjs --show` for every unit): the helpers, found by compiling each probe twice under different names and keeping the top-level statements the two outputs share, and the whole output; terser's defaults, then gzip level 9.",
+        "",
+        markdownSizeProbes(sizeProbes),
       ]),
   ...(orderNotes.length ? ["", ...orderNotes.map((n) => `- ${n}`)] : []),
   ...(Object.keys(engineResults).length
@@ -285,7 +296,7 @@ mkdirSync(join(root, "bench/results"), { recursive: true });
 writeFileSync(join(root, "bench/results/latest.md"), markdown);
 console.log(`\nmarkdown: bench/results/latest.md`);
 const oursFailedOnEngine = engineFailed.some((f) => f.variant === "awaitless");
-if (failedCells.length || oursFailedOnEngine || helperRows.some((r) => r.error) || throughputError || throughput?.rows.some((r) => r.error)) process.exitCode = 1;
+if (failedCells.length || oursFailedOnEngine || helperRows.some((r) => r.error) || (sizeProbes && sizeProbesFailed(sizeProbes)) || throughputError || throughput?.rows.some((r) => r.error)) process.exitCode = 1;
 
 function indent(text, prefix = "    ") {
   return text.split("\n").map((l) => prefix + l).join("\n");
