@@ -44,7 +44,7 @@ const USAGE = `usage: node bench/run.mjs [--rounds N] [--only <program>[,<progra
   --no-engines        time the programs on V8 (Node) only
   --engine-rounds N   timed runs of every program × variant on each other engine (default 3)
   --no-throughput     skip the compile-throughput section (MB/s over node_modules/mongodb/lib)
-  --only-throughput   run only the compile-throughput section: no programs, no helper sizes`;
+  --only-throughput   run only the compile-throughput section: no programs, no helper sizes or size probes`;
 
 function parseArgs(argv) {
   const options = { rounds: 7, only: null, throughput: true, onlyThroughput: false, engines: ENGINE_NAMES, engineRounds: 3 };
