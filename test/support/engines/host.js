@@ -3,9 +3,8 @@
 // and a job queue of their own, and those are what the program uses; what
 // they lack is what Node gives a program around them:
 //
-// - timers in virtual time (`setTimeout`, `setInterval` and their `clear…`),
-//   run in the order of their time as Node runs them, each followed by the
-//   jobs it queued;
+// - timers in virtual time (../host-timers.js, loaded before this file), each
+//   followed by the jobs it queued;
 // - `queueMicrotask`, on the engine's own job queue;
 // - Node's end of a program: an uncaught exception, or a promise still
 //   rejected with no handler once the jobs have run, ends it with status 1
@@ -104,53 +103,6 @@ var __host = (function (global, engine) {
     });
   });
 
-  // ---- timers, in virtual time ------------------------------------------------------
-
-  var timers = [];
-  var timerSeq = 0;
-  var now = 0;
-
-  function addTimer(callback, delay, args, repeat) {
-    if (typeof callback !== "function") throw new TypeError('The "callback" argument must be of type function. Received ' + describe(callback));
-    delay = Number(delay);
-    if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
-    var timer = { id: ++timerSeq, due: now + delay, seq: timerSeq, callback: callback, args: args, repeat: repeat ? delay : 0 };
-    timers.push(timer);
-    return timer.id;
-  }
-
-  function removeTimer(id) {
-    for (var i = 0; i < timers.length; i++) {
-      if (timers[i].id === id) {
-        timers.splice(i, 1);
-        return;
-      }
-    }
-  }
-
-  /** Takes the timer due first (the first set, of those due at the same time). */
-  function nextTimer() {
-    var best = -1;
-    for (var i = 0; i < timers.length; i++) {
-      var t = timers[i];
-      if (best < 0 || t.due < timers[best].due || (t.due === timers[best].due && t.seq < timers[best].seq)) best = i;
-    }
-    return best < 0 ? undefined : timers.splice(best, 1)[0];
-  }
-
-  hidden("setTimeout", function setTimeout(callback, delay) {
-    return addTimer(callback, delay, Array.prototype.slice.call(arguments, 2), false);
-  });
-  hidden("setInterval", function setInterval(callback, delay) {
-    return addTimer(callback, delay, Array.prototype.slice.call(arguments, 2), true);
-  });
-  hidden("clearTimeout", function clearTimeout(id) {
-    removeTimer(id);
-  });
-  hidden("clearInterval", function clearInterval(id) {
-    removeTimer(id);
-  });
-
   // ---- the event loop ----------------------------------------------------------------
 
   /** An exception from the program's top-level code: a module's is reported once the jobs ran, a script's at once. */
@@ -182,13 +134,8 @@ var __host = (function (global, engine) {
       if (rejected.length > 0) uncaught(engine.promiseState(rejected[0]).result, true);
     }
     if (fatal !== null) return end();
-    var timer = nextTimer();
+    var timer = __timers.next();
     if (!timer) return end();
-    now = timer.due;
-    if (timer.repeat) {
-      timer.due = now + timer.repeat;
-      timers.push(timer);
-    }
     try {
       timer.callback.apply(undefined, timer.args);
     } catch (error) {

@@ -6,10 +6,11 @@
 //   ordering matches native): reactions queued in FIFO order, a thenable
 //   resolved through its own job, `then` on a settled promise queueing its
 //   job at once, species constructors, tracking of unhandled rejections;
-// - an event loop: the microtask queue, then timers (virtual time), and
-//   Node's reports of uncaught errors and unhandled rejections;
-// - `queueMicrotask`, `setTimeout`/`clearTimeout`, `setInterval`/`clearInterval`,
-//   `globalThis`;
+// - an event loop: the microtask queue, then timers (virtual time:
+//   ../host-timers.js, loaded before this file, installs `setTimeout`,
+//   `setInterval` and their `clear…`), and Node's reports of uncaught errors
+//   and unhandled rejections;
+// - `queueMicrotask`, `globalThis`;
 // - `console.log` on the engine's `print`, formatting values as Node does
 //   (console.js, loaded after this file).
 //
@@ -437,37 +438,6 @@ var __host = (function (global) {
 
   // ---- the event loop -------------------------------------------------------
 
-  var timers = [];
-  var timerSeq = 0;
-  var now = 0;
-
-  function addTimer(callback, delay, args, repeat) {
-    if (typeof callback !== "function") throw new TypeError('The "callback" argument must be of type function. Received ' + describe(callback));
-    delay = Number(delay);
-    if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
-    var timer = { id: ++timerSeq, due: now + delay, seq: timerSeq, callback: callback, args: args, repeat: repeat ? delay : 0 };
-    timers.push(timer);
-    return timer.id;
-  }
-
-  function removeTimer(id) {
-    for (var i = 0; i < timers.length; i++) {
-      if (timers[i].id === id) {
-        timers.splice(i, 1);
-        return;
-      }
-    }
-  }
-
-  function nextTimer() {
-    var best = -1;
-    for (var i = 0; i < timers.length; i++) {
-      var t = timers[i];
-      if (best < 0 || t.due < timers[best].due || (t.due === timers[best].due && t.seq < timers[best].seq)) best = i;
-    }
-    return best < 0 ? undefined : timers.splice(best, 1)[0];
-  }
-
   function callMicrotask(callback) {
     callback();
   }
@@ -476,19 +446,6 @@ var __host = (function (global) {
     if (typeof callback !== "function") throw new TypeError('The "callback" argument must be of type function. Received ' + describe(callback));
     enqueue(callMicrotask, callback);
   });
-  hidden(global, "setTimeout", function setTimeout(callback, delay) {
-    return addTimer(callback, delay, Array.prototype.slice.call(arguments, 2), false);
-  });
-  hidden(global, "setInterval", function setInterval(callback, delay) {
-    return addTimer(callback, delay, Array.prototype.slice.call(arguments, 2), true);
-  });
-  hidden(global, "clearTimeout", function clearTimeout(id) {
-    removeTimer(id);
-  });
-  hidden(global, "clearInterval", function clearInterval(id) {
-    removeTimer(id);
-  });
-
   /** The "Name: message" line Node prints for an uncaught exception or unhandled rejection. */
   function errorLine(error, rejection) {
     if (isObject(error) && error instanceof Error) {
@@ -555,13 +512,8 @@ var __host = (function (global) {
       }
       turn();
       for (;;) {
-        var timer = nextTimer();
+        var timer = __timers.next();
         if (!timer) break;
-        now = timer.due;
-        if (timer.repeat) {
-          timer.due = now + timer.repeat;
-          timers.push(timer);
-        }
         turn(function () {
           timer.callback.apply(undefined, timer.args);
         });
