@@ -20,7 +20,7 @@ import { HERMES } from "../hermes.js";
 
 export { compileForEs5 as compileForHermes } from "../es5/engines.js";
 
-const HOST_FILES = ["hermes-engine.js", "../host-timers.js", "host.js", "../es5/console.js"].map((name) => fileURLToPath(new URL(name, import.meta.url)));
+const HOST_FILES = ["hermes-engine.js", "../node-host.js", "host.js", "../es5/console.js"].map((name) => fileURLToPath(new URL(name, import.meta.url)));
 
 /** The CLI's flags: Hermes's own Promise and microtask queue, as in React Native; no compiler warnings on stderr. */
 export const HERMES_FLAGS = ["-Xes6-promise", "-Xmicrotask-queue", "-w"];

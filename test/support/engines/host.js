@@ -3,7 +3,8 @@
 // and a job queue of their own, and those are what the program uses; what
 // they lack is what Node gives a program around them:
 //
-// - timers in virtual time (../host-timers.js, loaded before this file), each
+// - timers in virtual time and Node's "Name: message" line (../node-host.js,
+//   loaded before this file); each timer is
 //   followed by the jobs it queued;
 // - `queueMicrotask`, on the engine's own job queue;
 // - Node's end of a program: an uncaught exception, or a promise still
@@ -58,35 +59,8 @@ var __host = (function (global, engine) {
 
   // ---- how Node reports the end of a program ----------------------------------
 
-  /** The "Name: message" line Node prints for an uncaught exception or unhandled rejection. */
-  function errorLine(error, rejection) {
-    if (isObject(error) && error instanceof Error) {
-      var name = String(error.name);
-      var message = error.message === undefined ? "" : String(error.message);
-      return message ? name + ": " + message : name;
-    }
-    if (rejection) {
-      return (
-        "UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, " +
-        'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
-        plainString(error) +
-        '".'
-      );
-    }
-    return "Uncaught " + plainString(error);
-  }
-
-  /** A value as V8 puts it in a message: objects as #<Constructor>. */
-  function plainString(value) {
-    if (typeof value === "symbol") return value.toString();
-    if (!isObject(value)) return String(value);
-    var constructor = value.constructor;
-    var name = typeof constructor === "function" ? constructor.name : "";
-    return "#<" + (name || "Object") + ">";
-  }
-
   function uncaught(error, rejection) {
-    if (fatal === null) fatal = errorLine(error, rejection);
+    if (fatal === null) fatal = __node.errorLine(error, rejection);
   }
 
   // ---- jobs ---------------------------------------------------------------------
@@ -134,7 +108,7 @@ var __host = (function (global, engine) {
       if (rejected.length > 0) uncaught(engine.promiseState(rejected[0]).result, true);
     }
     if (fatal !== null) return end();
-    var timer = __timers.next();
+    var timer = __node.nextTimer();
     if (!timer) return end();
     try {
       timer.callback.apply(undefined, timer.args);

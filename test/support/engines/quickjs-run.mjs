@@ -21,7 +21,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { getQuickJS } from "quickjs-emscripten";
 
 const { code, module } = workerData;
-const HOST = ["quickjs-engine.js", "../host-timers.js", "host.js", "../es5/console.js"].map((name) => new URL(name, import.meta.url));
+const HOST = ["quickjs-engine.js", "../node-host.js", "host.js", "../es5/console.js"].map((name) => new URL(name, import.meta.url));
 
 const QuickJS = await getQuickJS();
 const runtime = QuickJS.newRuntime();

@@ -2,7 +2,7 @@
 // way a build for such an engine would: the source compiled by Babel with
 // @babel/preset-env for an ES5 target (its own async and generator
 // transforms left out) and awaitless, then run on the engine after the host
-// in this folder (host.js: Promise, microtask loop; console.js) and ../host-timers.js (timers).
+// in this folder (host.js: Promise, microtask loop; console.js) and ../node-host.js (timers).
 // What a run prints is returned in the shape of run-node.ts's results so a
 // native Node run and an engine run compare with one toEqual.
 
@@ -22,7 +22,7 @@ const require = createRequire(import.meta.url);
 const babel = require("@babel/core") as typeof import("@babel/core");
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const HOST_FILES = [join(HERE, "../host-timers.js"), join(HERE, "host.js"), join(HERE, "console.js")];
+export const HOST_FILES = [join(HERE, "../node-host.js"), join(HERE, "host.js"), join(HERE, "console.js")];
 const HOST_MARK = "\u0001host:";
 
 /** These engines are slow interpreters: a fixture that awaits 300,000 times takes seconds, more on a busy machine. */

@@ -7,7 +7,7 @@
 //   resolved through its own job, `then` on a settled promise queueing its
 //   job at once, species constructors, tracking of unhandled rejections;
 // - an event loop: the microtask queue, then timers (virtual time:
-//   ../host-timers.js, loaded before this file, installs `setTimeout`,
+//   ../node-host.js, loaded before this file, installs `setTimeout`,
 //   `setInterval` and their `clear…`), and Node's reports of uncaught errors
 //   and unhandled rejections;
 // - `queueMicrotask`, `globalThis`;
@@ -446,32 +446,6 @@ var __host = (function (global) {
     if (typeof callback !== "function") throw new TypeError('The "callback" argument must be of type function. Received ' + describe(callback));
     enqueue(callMicrotask, callback);
   });
-  /** The "Name: message" line Node prints for an uncaught exception or unhandled rejection. */
-  function errorLine(error, rejection) {
-    if (isObject(error) && error instanceof Error) {
-      var name = String(error.name);
-      var message = error.message === undefined ? "" : String(error.message);
-      return message ? name + ": " + message : name;
-    }
-    if (rejection) {
-      return (
-        "UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, " +
-        'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
-        plainString(error) +
-        '".'
-      );
-    }
-    return "Uncaught " + plainString(error);
-  }
-
-  /** A value as V8 puts it in a message: objects as #<Constructor>. */
-  function plainString(value) {
-    if (!isObject(value)) return String(value);
-    var constructor = value.constructor;
-    var name = typeof constructor === "function" ? constructor.name || /^\s*function\s*([^\s(]*)/.exec(Function.prototype.toString.call(constructor))[1] : "";
-    return "#<" + (name || "Object") + ">";
-  }
-
   function Fatal(line) {
     this.line = line;
   }
@@ -482,7 +456,7 @@ var __host = (function (global) {
     unhandled = [];
     for (var i = 0; i < pending.length; i++) {
       var record = pending[i][SLOT];
-      if (!record.handled) throw new Fatal(errorLine(record.result, true));
+      if (!record.handled) throw new Fatal(__node.errorLine(record.result, true));
     }
   }
 
@@ -493,7 +467,7 @@ var __host = (function (global) {
       checkRejections();
     } catch (error) {
       if (error instanceof Fatal) throw error;
-      throw new Fatal(errorLine(error, false));
+      throw new Fatal(__node.errorLine(error, false));
     }
   }
 
@@ -508,11 +482,11 @@ var __host = (function (global) {
         } catch (ignored) {
           // Node reports the module's own error.
         }
-        throw new Fatal(errorLine(uncaughtAtTop.error, false));
+        throw new Fatal(__node.errorLine(uncaughtAtTop.error, false));
       }
       turn();
       for (;;) {
-        var timer = __timers.next();
+        var timer = __node.nextTimer();
         if (!timer) break;
         turn(function () {
           timer.callback.apply(undefined, timer.args);
